@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_input_v2 import ContactInputV2
+from ...models.contact_ref import ContactRef
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ContactInputV2,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v2/contact",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContactRef | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = ContactRef.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContactRef | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactInputV2,
+) -> Response[ContactRef | ErrorBody]:
+    """Create a contact (v2)
+
+     Creates a contact from one or more contact channels (phone, email, Facebook Messenger, ...). Returns
+    the new contact's integer ID, revision and UUID. Not idempotent.
+
+    Args:
+        body (ContactInputV2): A contact to create or update on v2. Creating needs at least one
+            contact channel. `contact_id` is read by bulk upsert only: present, it updates that
+            contact.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactRef | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactInputV2,
+) -> ContactRef | ErrorBody | None:
+    """Create a contact (v2)
+
+     Creates a contact from one or more contact channels (phone, email, Facebook Messenger, ...). Returns
+    the new contact's integer ID, revision and UUID. Not idempotent.
+
+    Args:
+        body (ContactInputV2): A contact to create or update on v2. Creating needs at least one
+            contact channel. `contact_id` is read by bulk upsert only: present, it updates that
+            contact.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactRef | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactInputV2,
+) -> Response[ContactRef | ErrorBody]:
+    """Create a contact (v2)
+
+     Creates a contact from one or more contact channels (phone, email, Facebook Messenger, ...). Returns
+    the new contact's integer ID, revision and UUID. Not idempotent.
+
+    Args:
+        body (ContactInputV2): A contact to create or update on v2. Creating needs at least one
+            contact channel. `contact_id` is read by bulk upsert only: present, it updates that
+            contact.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactRef | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactInputV2,
+) -> ContactRef | ErrorBody | None:
+    """Create a contact (v2)
+
+     Creates a contact from one or more contact channels (phone, email, Facebook Messenger, ...). Returns
+    the new contact's integer ID, revision and UUID. Not idempotent.
+
+    Args:
+        body (ContactInputV2): A contact to create or update on v2. Creating needs at least one
+            contact channel. `contact_id` is read by bulk upsert only: present, it updates that
+            contact.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactRef | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
