@@ -12,6 +12,7 @@ export PATH := $(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 SPEC := openapi/heymarket-contacts.yaml
 GENERATED := generated/heymarket_api
 GENERATE = openapi-python-client generate --path $(SPEC) --config generator-config.yaml \
+	--custom-template-path templates \
 	--meta none --overwrite --fail-on-warning
 
 .PHONY: help install regenerate check-generated lint typecheck pytest test demo

@@ -8,7 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import heymarket_api
+import httpx
 import pytest
+from heymarket_api import Client
+from heymarket_api.api.contacts_v1 import get_contact
+from heymarket_api.errors import UnparsableResponse
 from heymarket_api.models import Contact, ContactInput, ContactTag, TagRef
 from heymarket_api.types import UNSET
 
@@ -85,3 +89,18 @@ def test_tags_accept_ids_and_tag_objects() -> None:
 def test_contact_input_serialises_to_the_documented_body() -> None:
     body = ContactInput(phone="14155553434", first="Ada", tags=[TagRef(tag_id=42)]).to_dict()
     assert body == {"phone": "14155553434", "first": "Ada", "tags": [{"tag_id": 42}]}
+
+
+def test_unparsable_body_raises_with_the_response() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200, text="<html>502 Bad Gateway</html>", headers={"X-Request-Id": "r1"}
+        )
+
+    api = Client(base_url="https://api.heymarket.com").set_httpx_client(
+        httpx.Client(transport=httpx.MockTransport(handler), base_url="https://api.heymarket.com")
+    )
+    with pytest.raises(UnparsableResponse) as caught:
+        get_contact.sync_detailed(98765, client=api)
+    assert caught.value.response.headers["X-Request-Id"] == "r1"
+    assert isinstance(caught.value.cause, ValueError)

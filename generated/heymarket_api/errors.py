@@ -1,5 +1,7 @@
 """Contains shared errors types that can be raised from API functions"""
 
+import httpx
+
 
 class UnexpectedStatus(Exception):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
@@ -13,4 +15,16 @@ class UnexpectedStatus(Exception):
         )
 
 
-__all__ = ["UnexpectedStatus"]
+class UnparsableResponse(Exception):
+    """Raised by api functions when a response body does not match the document.
+
+    Carries the response, so callers can report its status and headers (such as a request id).
+    """
+
+    def __init__(self, response: httpx.Response, cause: Exception):
+        self.response = response
+        self.cause = cause
+        super().__init__(f"Response body does not match the document: {cause!r}")
+
+
+__all__ = ["UnexpectedStatus", "UnparsableResponse"]
