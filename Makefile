@@ -52,8 +52,8 @@ check-generated: install
 lint: install
 	spectral lint $(SPEC) --ruleset .spectral.yaml --fail-severity warn
 	openapi-spec-validator $(SPEC)
-	ruff check heymarket_typed tests
-	ruff format --check heymarket_typed tests
+	ruff check heymarket_typed tests examples
+	ruff format --check heymarket_typed tests examples
 
 typecheck: install
 	mypy

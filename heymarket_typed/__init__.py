@@ -1,5 +1,15 @@
-"""A typed Python SDK for the Heymarket Contacts API (v1 and v2)."""
+"""A typed Python SDK for the Heymarket Contacts API (v1 and v2).
 
-__version__ = "0.1.0"
+```python
+from heymarket_typed import Heymarket, models
 
-__all__ = ["__version__"]
+with Heymarket(secret_id="...", secret_key="...") as client:
+    contact: models.Contact = client.contacts.get(98765)
+```
+"""
+
+from . import errors, models
+from ._client import AsyncHeymarket, Heymarket
+from ._version import __version__
+
+__all__ = ["AsyncHeymarket", "Heymarket", "__version__", "errors", "models"]

@@ -1,0 +1,100 @@
+"""Bearer authentication as `httpx.Auth`: a self-renewing JWT, or the legacy team API key.
+
+The generated `AuthenticatedClient` fixes one token for its lifetime; a JWT lives 5 minutes, so
+the token must be produced per request instead. Both schemes answer a 401 the same way: the JWT
+gets one freshly signed token and one retry (it may have expired in flight); the API key cannot
+change, so its 401 is final at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Generator
+
+import httpx
+
+from ._constants import JWT_MAX_AGE_SECONDS
+from ._exceptions import status_error
+
+
+class _BearerAuth(httpx.Auth):
+    # The body of a final 401 goes into the AuthenticationError.
+    requires_response_body = True
+    _can_refresh = False
+
+    def _token(self, *, stale: str | None = None) -> str:
+        """The token to send; `stale` is one the server refused, never to be returned again."""
+        raise NotImplementedError
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self._token()
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = yield request
+        if response.status_code == 401 and self._can_refresh:
+            request.headers["Authorization"] = f"Bearer {self._token(stale=token)}"
+            response = yield request
+        if response.status_code == 401:
+            raise status_error(response)
+
+
+class JWTAuth(_BearerAuth):
+    """HS256 JWT from an API Secret: claims `iss` (secret id) and `iat`, key `id||key`.
+
+    One token is shared by all threads and tasks and re-signed once it is `max_age` seconds old,
+    safely inside the API's 5-minute validity.
+    """
+
+    _can_refresh = True
+
+    def __init__(
+        self,
+        secret_id: str,
+        secret_key: str,
+        *,
+        clock: Callable[[], float] = time.time,
+        max_age: int = JWT_MAX_AGE_SECONDS,
+    ) -> None:
+        self.secret_id = secret_id
+        self.__signing_key = f"{secret_id}||{secret_key}"
+        self._clock = clock
+        self._max_age = max_age
+        self._lock = threading.Lock()
+        self.__token: str | None = None
+        self._issued_at = 0
+
+    def __repr__(self) -> str:
+        return f"JWTAuth(secret_id={self.secret_id!r}, secret_key=<redacted>)"
+
+    def _token(self, *, stale: str | None = None) -> str:
+        with self._lock:
+            now = int(self._clock())
+            token = self.__token
+            # Another thread may already have replaced the refused token: then use its fresh one.
+            if token is None or token == stale or now - self._issued_at >= self._max_age:
+                token = self.__token = self._sign(now)
+                self._issued_at = now
+            return token
+
+    def _sign(self, issued_at: int) -> str:
+        import jwt  # noqa: PLC0415 - deferred: PyJWT is not needed until the first request
+
+        return jwt.encode(
+            {"iss": self.secret_id, "iat": issued_at},
+            self.__signing_key,
+            algorithm="HS256",
+            headers={"typ": "JWT"},
+        )
+
+
+class APIKeyAuth(_BearerAuth):
+    """The legacy team API key as a bearer token (planned for deprecation by Heymarket)."""
+
+    def __init__(self, api_key: str) -> None:
+        self.__api_key = api_key
+
+    def __repr__(self) -> str:
+        return "APIKeyAuth(api_key=<redacted>)"
+
+    def _token(self, *, stale: str | None = None) -> str:
+        return self.__api_key

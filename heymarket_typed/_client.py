@@ -1,0 +1,234 @@
+"""`Heymarket` and `AsyncHeymarket`: settings, the HTTP stack, and the two contact surfaces.
+
+The stack, outermost first: httpx's client (base URL, headers, timeout), the auth (a JWT signed
+per request, a 401 answered once with a fresh token), `RetryingTransport` (pacing, retries,
+typed errors), then the connection pool, your `http_client` or a default one.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+import httpx
+from heymarket_api import Client
+
+from ._clock import SYSTEM_CLOCK, Clock
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
+from ._resources import AsyncContacts, AsyncContactsV2, Contacts, ContactsV2
+from ._retry import RetryPolicy
+from ._settings import Settings
+from ._transport import (
+    AsyncClientTransport,
+    AsyncRetryingTransport,
+    ClientTransport,
+    RetryingTransport,
+)
+
+
+class _Base:
+    _settings: Settings
+    _owns_pool: bool
+
+    @property
+    def base_url(self) -> str:
+        return self._settings.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._settings.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._settings.max_retries
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._settings.auth!r}, "
+            f"max_retries={self.max_retries})"
+        )
+
+
+class Heymarket(_Base):
+    """The Heymarket Contacts API client.
+
+    Args:
+        secret_id: API Secret ID (JWT auth, recommended). Default: `HEYMARKET_SECRET_ID`.
+        secret_key: API Secret Key. Default: `HEYMARKET_SECRET_KEY`.
+        api_key: The legacy team API key, instead of a secret. Default: `HEYMARKET_API_KEY`.
+        base_url: Default: `HEYMARKET_BASE_URL`, else `https://api.heymarket.com`.
+        timeout: Seconds or an `httpx.Timeout`; default 30 s, 5 s to connect. Always finite.
+        max_retries: Retries of a failed request (never of a create that may have arrived).
+        requests_per_minute: Client-side pacing shared by every thread using this client;
+            default 500, the API's limit. None disables it.
+        http_client: Your `httpx.Client` (a proxy, a test transport); requests go through it.
+
+    Raises:
+        HeymarketError: no credentials, in the arguments or the environment.
+        ValueError: an argument is out of range.
+    """
+
+    def __init__(
+        self,
+        *,
+        secret_id: str | None = None,
+        secret_key: str | None = None,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
+        http_client: httpx.Client | None = None,
+        _clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        settings = Settings.resolve(
+            secret_id=secret_id,
+            secret_key=secret_key,
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            requests_per_minute=requests_per_minute,
+            http_client=http_client,
+            clock=_clock,
+        )
+        self._setup(settings, ClientTransport(http_client or httpx.Client()), owns_pool=True)
+
+    def _setup(self, settings: Settings, pool: ClientTransport, *, owns_pool: bool) -> None:
+        self._settings = settings
+        self._pool = pool
+        self._owns_pool = owns_pool
+        transport = RetryingTransport(
+            pool,
+            policy=RetryPolicy(settings.max_retries, wall_clock=settings.clock.time),
+            pacer=settings.pacer,
+            clock=settings.clock,
+            owns_inner=False,
+        )
+        self._http = httpx.Client(
+            transport=transport,
+            auth=settings.auth,
+            base_url=settings.base_url,
+            timeout=settings.timeout,
+            headers=settings.headers,
+        )
+        self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
+        """The generated client (`heymarket_api`), with this client's auth, retries and errors."""
+        self.contacts = Contacts(self.api)
+        self.contacts_v2 = ContactsV2(self.api)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Heymarket:
+        """A client with other options, sharing this one's connection pool, auth and pacing.
+
+        Closing it does not close the pool; closing this client does.
+        """
+        clone = object.__new__(Heymarket)
+        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
+        clone._setup(settings, self._pool, owns_pool=False)
+        return clone
+
+    def close(self) -> None:
+        """Closes the connection pool (and your `http_client`, if you gave one)."""
+        self._http.close()
+        if self._owns_pool:
+            self._pool.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncHeymarket(_Base):
+    """The Heymarket Contacts API client for asyncio: `Heymarket`'s methods as coroutines.
+
+    Takes the same arguments as `Heymarket`, with an `httpx.AsyncClient` as `http_client`.
+    Pacing is shared by every task using this client.
+    """
+
+    def __init__(
+        self,
+        *,
+        secret_id: str | None = None,
+        secret_key: str | None = None,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
+        http_client: httpx.AsyncClient | None = None,
+        _clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        settings = Settings.resolve(
+            secret_id=secret_id,
+            secret_key=secret_key,
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            requests_per_minute=requests_per_minute,
+            http_client=http_client,
+            clock=_clock,
+        )
+        pool = AsyncClientTransport(http_client or httpx.AsyncClient())
+        self._setup(settings, pool, owns_pool=True)
+
+    def _setup(self, settings: Settings, pool: AsyncClientTransport, *, owns_pool: bool) -> None:
+        self._settings = settings
+        self._pool = pool
+        self._owns_pool = owns_pool
+        transport = AsyncRetryingTransport(
+            pool,
+            policy=RetryPolicy(settings.max_retries, wall_clock=settings.clock.time),
+            pacer=settings.pacer,
+            clock=settings.clock,
+            owns_inner=False,
+        )
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            auth=settings.auth,
+            base_url=settings.base_url,
+            timeout=settings.timeout,
+            headers=settings.headers,
+        )
+        self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
+        """The generated client (`heymarket_api`): use its `asyncio*` functions."""
+        self.contacts = AsyncContacts(self.api)
+        self.contacts_v2 = AsyncContactsV2(self.api)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> AsyncHeymarket:
+        """A client with other options, sharing this one's connection pool, auth and pacing.
+
+        Closing it does not close the pool; closing this client does.
+        """
+        clone = object.__new__(AsyncHeymarket)
+        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
+        clone._setup(settings, self._pool, owns_pool=False)
+        return clone
+
+    async def close(self) -> None:
+        """Closes the connection pool (and your `http_client`, if you gave one)."""
+        await self._http.aclose()
+        if self._owns_pool:
+            await self._pool.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,423 @@
+"""One plan per API operation, shared by the sync and async clients.
+
+A plan checks the arguments (raising `ValueError` before anything is sent), binds them to the
+generated `*_detailed` functions, and says how to read the response into the SDK's return type.
+The clients only run plans: `plan.sync(client=api)` or `await plan.asyncio(client=api)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+import httpx
+from heymarket_api.api.contacts_v1 import (
+    batch_create_contacts,
+    count_contacts,
+    create_contact,
+    delete_contact,
+    find_contact,
+    get_contact,
+    get_contact_status,
+    list_contact_fields,
+    list_contacts,
+    set_contact_status,
+    update_contact,
+)
+from heymarket_api.api.contacts_v2 import (
+    bulk_delete_contacts_v2,
+    bulk_upsert_contacts_v2,
+    create_contact_v2,
+    delete_contact_v2,
+    get_contact_v2,
+    list_contacts_v2,
+    search_contacts_v2,
+    update_contact_v2,
+)
+from heymarket_api.models import (
+    BatchFailure,
+    BulkDeleteChannel,
+    BulkDeleteRequest,
+    BulkUpsertRequest,
+    BulkUpsertResponse,
+    Contact,
+    ContactField,
+    ContactInput,
+    ContactInputV2,
+    ContactLookup,
+    ContactRef,
+    ContactStatus,
+    ContactStatusQuery,
+    CountRequest,
+    ListContactsV2Request,
+    PaginationRequest,
+    SearchChannel,
+    SearchRequest,
+    SetStatusRequest,
+)
+from heymarket_api.models.contact_status_value import CONTACT_STATUS_VALUE_VALUES
+from heymarket_api.types import UNSET, Response
+
+from . import _validation as check
+from ._exceptions import APIResponseValidationError, validation_error
+from ._results import FailedContact, match_failures
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[T]):
+    """One request, ready to send through either client."""
+
+    where: str
+    sync: Callable[..., Response[Any]]
+    asyncio: Callable[..., Awaitable[Response[Any]]]
+    read: Callable[[Response[Any], str], T]
+
+    def result(self, response: Response[Any]) -> T:
+        return self.read(response, self.where)
+
+
+def mismatch(response: Response[Any], where: str, problem: str) -> APIResponseValidationError:
+    raw = httpx.Response(
+        int(response.status_code), headers=response.headers, content=response.content
+    )
+    return validation_error(raw, problem, where)
+
+
+def _expect(kind: type[T]) -> Callable[[Response[Any], str], T]:
+    def read(response: Response[Any], where: str) -> T:
+        if isinstance(response.parsed, kind):
+            return response.parsed
+        raise mismatch(response, where, f"expected {kind.__name__}, got {response.parsed!r:.80}")
+
+    return read
+
+
+def _expect_list(kind: type[T]) -> Callable[[Response[Any], str], list[T]]:
+    def read(response: Response[Any], where: str) -> list[T]:
+        parsed = response.parsed
+        if isinstance(parsed, list) and all(isinstance(item, kind) for item in parsed):
+            return parsed
+        raise mismatch(response, where, f"expected a list of {kind.__name__}")
+
+    return read
+
+
+def _confirmation(response: Response[Any], where: str) -> None:
+    # "ok", "success", "contact deleted": the wording varies; only a string is documented.
+    if not isinstance(response.parsed, str):
+        raise mismatch(
+            response, where, f"expected a confirmation string, got {response.parsed!r:.80}"
+        )
+
+
+def _count(response: Response[Any], where: str) -> int:
+    parsed = response.parsed
+    if isinstance(parsed, str) and parsed.isascii() and parsed.isdigit():
+        return int(parsed)
+    if isinstance(parsed, int) and not isinstance(parsed, bool) and parsed >= 0:
+        return parsed
+    raise mismatch(response, where, f"expected a count, got {parsed!r:.80}")
+
+
+# --- v1 ---------------------------------------------------------------------------------------
+
+
+def create(contact: object) -> Call[ContactRef]:
+    body = check.contact_input(contact, "contact", ContactInput)
+    return Call(
+        "POST /v1/contact",
+        partial(create_contact.sync_detailed, body=body),
+        partial(create_contact.asyncio_detailed, body=body),
+        _expect(ContactRef),
+    )
+
+
+def get(id: object) -> Call[Contact]:
+    contact_id = check.contact_id(id)
+    return Call(
+        "GET /v1/contact/{id}",
+        partial(get_contact.sync_detailed, contact_id),
+        partial(get_contact.asyncio_detailed, contact_id),
+        _expect(Contact),
+    )
+
+
+def update(id: object, contact: object, overwrite: object) -> Call[ContactRef]:
+    contact_id = check.contact_id(id)
+    body = check.contact_input(contact, "contact", ContactInput)
+    flag = check.flag(overwrite, "overwrite")
+    return Call(
+        "PUT /v1/contact/{id}",
+        partial(update_contact.sync_detailed, contact_id, body=body, overwrite=flag),
+        partial(update_contact.asyncio_detailed, contact_id, body=body, overwrite=flag),
+        _expect(ContactRef),
+    )
+
+
+def delete(id: object) -> Call[None]:
+    contact_id = check.contact_id(id)
+    return Call(
+        "DELETE /v1/contact/{id}",
+        partial(delete_contact.sync_detailed, contact_id),
+        partial(delete_contact.asyncio_detailed, contact_id),
+        _confirmation,
+    )
+
+
+def find(phone: object, id: object) -> Call[Contact]:
+    by_phone, by_id = check.either_phone_or_id(phone, id)
+    body = ContactLookup(
+        phone=UNSET if by_phone is None else by_phone,
+        id=UNSET if by_id is None else str(by_id),
+    )
+    return Call(
+        "POST /v1/contact/get",
+        partial(find_contact.sync_detailed, body=body),
+        partial(find_contact.asyncio_detailed, body=body),
+        _expect(Contact),
+    )
+
+
+def count(updated_after: object) -> Call[int]:
+    body = CountRequest(
+        date=UNSET if updated_after is None else check.timestamp(updated_after, "updated_after")
+    )
+    return Call(
+        "POST /v1/contacts/count",
+        partial(count_contacts.sync_detailed, body=body),
+        partial(count_contacts.asyncio_detailed, body=body),
+        _count,
+    )
+
+
+def list_page(body: PaginationRequest) -> Call[list[Contact]]:
+    return Call(
+        "POST /v1/contacts",
+        partial(list_contacts.sync_detailed, body=body),
+        partial(list_contacts.asyncio_detailed, body=body),
+        _expect_list(Contact),
+    )
+
+
+def list_v1(date: object, limit: object, ascending: object) -> Call[list[Contact]]:
+    return list_page(
+        PaginationRequest(
+            date=UNSET if date is None else check.timestamp(date, "date"),
+            limit=UNSET if limit is None else check.bounded_int(limit, "limit"),
+            ascending=UNSET if ascending is None else check.flag(ascending, "ascending"),
+        )
+    )
+
+
+def get_status(phone: object, id: object) -> Call[ContactStatus]:
+    by_phone, by_id = check.either_phone_or_id(phone, id)
+    body = ContactStatusQuery(
+        phone=UNSET if by_phone is None else by_phone, id=UNSET if by_id is None else by_id
+    )
+    return Call(
+        "POST /v1/contact/status",
+        partial(get_contact_status.sync_detailed, body=body),
+        partial(get_contact_status.asyncio_detailed, body=body),
+        _expect(ContactStatus),
+    )
+
+
+def set_status(status: object, phone: object, id: object) -> Call[None]:
+    if status not in CONTACT_STATUS_VALUE_VALUES:
+        allowed = ", ".join(sorted(CONTACT_STATUS_VALUE_VALUES))
+        raise ValueError(f"status must be one of {allowed}, got {status!r}")
+    by_phone, by_id = check.either_phone_or_id(phone, id)
+    body = SetStatusRequest(
+        status=status,
+        phone=UNSET if by_phone is None else by_phone,
+        id=UNSET if by_id is None else by_id,
+    )
+    return Call(
+        "POST /v1/contact/set_status",
+        partial(set_contact_status.sync_detailed, body=body),
+        partial(set_contact_status.asyncio_detailed, body=body),
+        _confirmation,
+    )
+
+
+def batch_create(
+    chunk: list[ContactInput], overwrite: bool, offset: int
+) -> Call[list[FailedContact[ContactInput]]]:
+    """One request of a batch; `offset` is the index of `chunk[0]` in the caller's list."""
+
+    def read(response: Response[Any], where: str) -> list[FailedContact[ContactInput]]:
+        parsed = response.parsed
+        if isinstance(parsed, str):
+            return []
+        if isinstance(parsed, list) and all(isinstance(item, BatchFailure) for item in parsed):
+            reports = [
+                (f.to_dict(), _reason(f.error, f.reason, f.message), f.to_dict()) for f in parsed
+            ]
+            return match_failures(chunk, reports, offset)
+        raise mismatch(response, where, 'expected "ok" or a list of failed contacts')
+
+    return Call(
+        "POST /v1/batch/contacts",
+        partial(batch_create_contacts.sync_detailed, body=chunk, overwrite=overwrite),
+        partial(batch_create_contacts.asyncio_detailed, body=chunk, overwrite=overwrite),
+        read,
+    )
+
+
+def list_fields() -> Call[list[ContactField]]:
+    return Call(
+        "POST /v1/contact-fields",
+        list_contact_fields.sync_detailed,
+        list_contact_fields.asyncio_detailed,
+        _expect_list(ContactField),
+    )
+
+
+# --- v2 ---------------------------------------------------------------------------------------
+
+
+def create_v2(contact: object) -> Call[ContactRef]:
+    body = check.contact_input(contact, "contact", ContactInputV2)
+    if not body.contact_channels:
+        raise ValueError(
+            "contact.contact_channels: creating a v2 contact needs at least one channel"
+        )
+    return Call(
+        "POST /v2/contact",
+        partial(create_contact_v2.sync_detailed, body=body),
+        partial(create_contact_v2.asyncio_detailed, body=body),
+        _expect(ContactRef),
+    )
+
+
+def get_v2(contact_id: object) -> Call[Contact]:
+    key = check.contact_uuid(contact_id)
+    return Call(
+        "GET /v2/contact/{contactID}",
+        partial(get_contact_v2.sync_detailed, key),
+        partial(get_contact_v2.asyncio_detailed, key),
+        _expect(Contact),
+    )
+
+
+def update_v2(contact_id: object, contact: object) -> Call[Contact]:
+    key = check.contact_uuid(contact_id)
+    body = check.contact_input(contact, "contact", ContactInputV2)
+    return Call(
+        "PUT /v2/contact/{contactID}",
+        partial(update_contact_v2.sync_detailed, key, body=body),
+        partial(update_contact_v2.asyncio_detailed, key, body=body),
+        _expect(Contact),
+    )
+
+
+def delete_v2(contact_id: object) -> Call[None]:
+    key = check.contact_uuid(contact_id)
+    return Call(
+        "DELETE /v2/contact/{contactID}",
+        partial(delete_contact_v2.sync_detailed, key),
+        partial(delete_contact_v2.asyncio_detailed, key),
+        _confirmation,
+    )
+
+
+def bulk_upsert(
+    chunk: list[ContactInputV2], offset: int
+) -> Call[tuple[list[Contact], list[FailedContact[ContactInputV2]]]]:
+    """One request of a bulk upsert; `offset` is the index of `chunk[0]` in the caller's list."""
+    body = BulkUpsertRequest(contacts=chunk)
+
+    def read(
+        response: Response[Any], where: str
+    ) -> tuple[list[Contact], list[FailedContact[ContactInputV2]]]:
+        parsed = response.parsed
+        if not isinstance(parsed, BulkUpsertResponse):
+            raise mismatch(response, where, "expected {contacts, failed_contacts}")
+        written = parsed.contacts if isinstance(parsed.contacts, list) else []
+        reports = [
+            (
+                failure.contact.to_dict() if isinstance(failure.contact, ContactInputV2) else {},
+                _reason(
+                    failure.error,
+                    failure.reason,
+                    failure.additional_properties.get("message"),
+                ),
+                failure.to_dict(),
+            )
+            for failure in (
+                parsed.failed_contacts if isinstance(parsed.failed_contacts, list) else []
+            )
+        ]
+        return written, match_failures(chunk, reports, offset)
+
+    return Call(
+        "POST /v2/contacts",
+        partial(bulk_upsert_contacts_v2.sync_detailed, body=body),
+        partial(bulk_upsert_contacts_v2.asyncio_detailed, body=body),
+        read,
+    )
+
+
+def bulk_delete(contact_ids: object) -> Call[None]:
+    ids = check.uuids(contact_ids, "contact_ids")
+    body = BulkDeleteRequest(
+        contact_channels=[BulkDeleteChannel(channel_type="id", channel_ids=ids)]
+    )
+    return Call(
+        "DELETE /v2/contacts",
+        partial(bulk_delete_contacts_v2.sync_detailed, body=body),
+        partial(bulk_delete_contacts_v2.asyncio_detailed, body=body),
+        _confirmation,
+    )
+
+
+def list_page_v2(body: ListContactsV2Request) -> Call[list[Contact]]:
+    return Call(
+        "POST /v2/contacts/list",
+        partial(list_contacts_v2.sync_detailed, body=body),
+        partial(list_contacts_v2.asyncio_detailed, body=body),
+        _expect_list(Contact),
+    )
+
+
+def list_v2(
+    page: object, limit: object, updated_after: object, ascending: object
+) -> Call[list[Contact]]:
+    return list_page_v2(
+        ListContactsV2Request(
+            limit=check.bounded_int(limit, "limit"),
+            page=check.bounded_int(page, "page", low=0, high=2**31 - 1),
+            date=UNSET
+            if updated_after is None
+            else check.timestamp(updated_after, "updated_after"),
+            ascending=check.flag(ascending, "ascending"),
+        )
+    )
+
+
+def search(phones: object, emails: object) -> Call[list[Contact]]:
+    channels = [
+        SearchChannel(channel_type=kind, channel_ids=values)
+        for kind, values in (
+            ("phone", check.phones(phones, "phones")),
+            ("email", check.emails(emails, "emails")),
+        )
+        if values
+    ]
+    if not channels:
+        raise ValueError("give at least one of phones or emails to search for")
+    body = SearchRequest(contact_channels=channels)
+    return Call(
+        "POST /v2/contacts/search",
+        partial(search_contacts_v2.sync_detailed, body=body),
+        partial(search_contacts_v2.asyncio_detailed, body=body),
+        _expect_list(Contact),
+    )
+
+
+def _reason(*candidates: object) -> str | None:
+    return next((c for c in candidates if isinstance(c, str) and c), None)

@@ -1,0 +1,413 @@
+"""`client.contacts` (v1) and `client.contacts_v2` (v2), sync and async.
+
+Each method is one plan from `_operations` run by `_run`; the twins differ only in `await`.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import datetime
+from typing import TypeVar
+from uuid import UUID
+
+from heymarket_api import Client
+from heymarket_api.errors import UnparsableResponse
+from heymarket_api.models import (
+    Contact,
+    ContactField,
+    ContactInput,
+    ContactInputV2,
+    ContactRef,
+    ContactStatus,
+    ContactStatusValue,
+    PaginationRequest,
+)
+
+from . import _operations as ops
+from . import _validation as check
+from ._constants import DEFAULT_CHUNK_SIZE
+from ._exceptions import validation_error
+from ._operations import Call
+from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
+from ._results import BatchCreateResult, BulkUpsertResult
+
+T = TypeVar("T")
+DEFAULT_CONCURRENCY = 8
+
+
+def _unreadable(error: UnparsableResponse, where: str) -> Exception:
+    return validation_error(error.response, f"{type(error.cause).__name__}: {error.cause}", where)
+
+
+class _Sync:
+    def __init__(self, api: Client) -> None:
+        self._api = api
+
+    def _run(self, call: Call[T]) -> T:
+        try:
+            response = call.sync(client=self._api)
+        except UnparsableResponse as error:
+            raise _unreadable(error, call.where) from error
+        return call.result(response)
+
+
+class _Async:
+    def __init__(self, api: Client) -> None:
+        self._api = api
+
+    async def _run(self, call: Call[T]) -> T:
+        try:
+            response = await call.asyncio(client=self._api)
+        except UnparsableResponse as error:
+            raise _unreadable(error, call.where) from error
+        return call.result(response)
+
+
+def _chunks(items: list[T], size: object) -> list[tuple[int, list[T]]]:
+    size = check.bounded_int(size, "chunk_size", high=1000)
+    return [(offset, items[offset : offset + size]) for offset in range(0, len(items), size)]
+
+
+class Contacts(_Sync):
+    """The v1 contact endpoints, keyed by integer contact ID."""
+
+    def create(self, contact: ContactInput) -> ContactRef:
+        """Creates a contact (`phone` required). Never retried after it may have reached the
+        server, so a retry cannot create it twice."""
+        return self._run(ops.create(contact))
+
+    def get(self, id: int) -> Contact:
+        """The contact with this integer ID. Raises NotFoundError if there is none."""
+        return self._run(ops.get(id))
+
+    def update(self, id: int, contact: ContactInput, *, overwrite: bool = False) -> ContactRef:
+        """Updates a contact. Send the whole contact: names are always overwritten and, per
+        integrators, fields left out are cleared. `overwrite=True` replaces all custom values
+        instead of merging them."""
+        return self._run(ops.update(id, contact, overwrite))
+
+    def delete(self, id: int) -> None:
+        """Deletes a contact permanently, with its conversation history."""
+        self._run(ops.delete(id))
+
+    def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
+        """The contact with this phone number or integer ID (give exactly one)."""
+        return self._run(ops.find(phone, id))
+
+    def count(self, *, updated_after: datetime | str | None = None) -> int:
+        """The number of contacts, or of those updated after `updated_after`."""
+        return self._run(ops.count(updated_after))
+
+    def list(
+        self,
+        *,
+        date: datetime | str | None = None,
+        limit: int | None = None,
+        ascending: bool | None = None,
+    ) -> builtins.list[Contact]:
+        """One page of contacts from the `date` cursor. `iter()` pages for you."""
+        return self._run(ops.list_v1(date, limit, ascending))
+
+    def iter(
+        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
+    ) -> Iterator[Contact]:
+        """Every contact, page after page, lazily; each contact once.
+
+        Raises:
+            PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
+                cursor cannot get past (`contacts_v2.iter()` can).
+        """
+        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
+        return v1_contacts(self._page, pager)
+
+    def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
+        return self._run(ops.list_page(request))
+
+    def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
+        """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
+        return self._run(ops.get_status(phone, id))
+
+    def set_status(
+        self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
+    ) -> None:
+        """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
+        self._run(ops.set_status(status, phone, id))
+
+    def batch_create(
+        self,
+        contacts: Iterable[ContactInput],
+        *,
+        overwrite: bool = False,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+    ) -> BatchCreateResult:
+        """Creates many contacts, `chunk_size` per request. Every contact is checked before the
+        first request. With `overwrite=False` a contact whose phone exists is reported as failed;
+        with `overwrite=True` it is overwritten."""
+        checked = check.contact_list(contacts, "contacts", ContactInput)
+        flag = check.flag(overwrite, "overwrite")
+        calls = [
+            ops.batch_create(chunk, flag, offset) for offset, chunk in _chunks(checked, chunk_size)
+        ]
+        failed = [failure for call in calls for failure in self._run(call)]
+        return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
+
+    def list_fields(self) -> builtins.list[ContactField]:
+        """The team's custom contact fields; custom values are keyed by their IDs."""
+        return self._run(ops.list_fields())
+
+
+class AsyncContacts(_Async):
+    """The v1 contact endpoints, keyed by integer contact ID."""
+
+    async def create(self, contact: ContactInput) -> ContactRef:
+        """Creates a contact (`phone` required). Never retried after it may have reached the
+        server, so a retry cannot create it twice."""
+        return await self._run(ops.create(contact))
+
+    async def get(self, id: int) -> Contact:
+        """The contact with this integer ID. Raises NotFoundError if there is none."""
+        return await self._run(ops.get(id))
+
+    async def update(
+        self, id: int, contact: ContactInput, *, overwrite: bool = False
+    ) -> ContactRef:
+        """Updates a contact. Send the whole contact: names are always overwritten and, per
+        integrators, fields left out are cleared. `overwrite=True` replaces all custom values
+        instead of merging them."""
+        return await self._run(ops.update(id, contact, overwrite))
+
+    async def delete(self, id: int) -> None:
+        """Deletes a contact permanently, with its conversation history."""
+        await self._run(ops.delete(id))
+
+    async def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
+        """The contact with this phone number or integer ID (give exactly one)."""
+        return await self._run(ops.find(phone, id))
+
+    async def count(self, *, updated_after: datetime | str | None = None) -> int:
+        """The number of contacts, or of those updated after `updated_after`."""
+        return await self._run(ops.count(updated_after))
+
+    async def list(
+        self,
+        *,
+        date: datetime | str | None = None,
+        limit: int | None = None,
+        ascending: bool | None = None,
+    ) -> builtins.list[Contact]:
+        """One page of contacts from the `date` cursor. `iter()` pages for you."""
+        return await self._run(ops.list_v1(date, limit, ascending))
+
+    def iter(
+        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
+    ) -> AsyncIterator[Contact]:
+        """Every contact, page after page, lazily; each contact once (`async for`).
+
+        Raises:
+            PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
+                cursor cannot get past (`contacts_v2.iter()` can).
+        """
+        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
+        return av1_contacts(self._page, pager)
+
+    async def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
+        return await self._run(ops.list_page(request))
+
+    async def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
+        """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
+        return await self._run(ops.get_status(phone, id))
+
+    async def set_status(
+        self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
+    ) -> None:
+        """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
+        await self._run(ops.set_status(status, phone, id))
+
+    async def batch_create(
+        self,
+        contacts: Iterable[ContactInput],
+        *,
+        overwrite: bool = False,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+    ) -> BatchCreateResult:
+        """Creates many contacts, `chunk_size` per request. Every contact is checked before the
+        first request. With `overwrite=False` a contact whose phone exists is reported as failed;
+        with `overwrite=True` it is overwritten."""
+        checked = check.contact_list(contacts, "contacts", ContactInput)
+        flag = check.flag(overwrite, "overwrite")
+        calls = [
+            ops.batch_create(chunk, flag, offset) for offset, chunk in _chunks(checked, chunk_size)
+        ]
+        failed = [failure for call in calls for failure in await self._run(call)]
+        return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
+
+    async def list_fields(self) -> builtins.list[ContactField]:
+        """The team's custom contact fields; custom values are keyed by their IDs."""
+        return await self._run(ops.list_fields())
+
+
+class ContactsV2(_Sync):
+    """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
+
+    def create(self, contact: ContactInputV2) -> ContactRef:
+        """Creates a contact from its channels (at least one). Never retried after it may have
+        reached the server."""
+        return self._run(ops.create_v2(contact))
+
+    def get(self, contact_id: UUID | str) -> Contact:
+        """The contact with this UUID. Raises NotFoundError if there is none."""
+        return self._run(ops.get_v2(contact_id))
+
+    def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
+        """Updates a contact and returns it whole."""
+        return self._run(ops.update_v2(contact_id, contact))
+
+    def delete(self, contact_id: UUID | str) -> None:
+        """Deletes a contact permanently."""
+        self._run(ops.delete_v2(contact_id))
+
+    def bulk_upsert(
+        self, contacts: Iterable[ContactInputV2], *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> BulkUpsertResult:
+        """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
+        per request, every contact checked before the first request."""
+        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        calls = [ops.bulk_upsert(chunk, offset) for offset, chunk in _chunks(checked, chunk_size)]
+        result = BulkUpsertResult(contacts=[], failed_contacts=[])
+        for call in calls:
+            written, failed = self._run(call)
+            result.contacts.extend(written)
+            result.failed_contacts.extend(failed)
+        return result
+
+    def bulk_delete(self, contact_ids: Iterable[UUID | str]) -> None:
+        """Deletes these contacts permanently."""
+        self._run(ops.bulk_delete(contact_ids))
+
+    def list(
+        self,
+        *,
+        page: int = 0,
+        limit: int = 30,
+        updated_after: datetime | str | None = None,
+        ascending: bool = False,
+    ) -> builtins.list[Contact]:
+        """One page of contacts (pages count from 0). `iter()` pages for you."""
+        return self._run(ops.list_v2(page, limit, updated_after, ascending))
+
+    def iter(
+        self,
+        *,
+        page_size: int = 100,
+        max_items: int | None = None,
+        updated_after: datetime | str | None = None,
+        ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> Iterator[Contact]:
+        """Every contact, page after page, in order and lazily.
+
+        Up to `concurrency` pages are fetched ahead (starting with one and doubling while pages
+        come back full), so a large export runs at the rate limit instead of waiting on each
+        round trip. Closing the iterator stops fetching.
+        """
+        pager = V2Pager(
+            page_size=page_size,
+            max_items=max_items,
+            updated_after=updated_after,
+            ascending=ascending,
+            concurrency=concurrency,
+        )
+        return v2_contacts(lambda page: self._page_of(pager, page), pager)
+
+    def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
+        return self._run(ops.list_page_v2(pager.request(page)))
+
+    def search(
+        self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
+    ) -> builtins.list[Contact]:
+        """The contacts with any of these phone numbers or email addresses."""
+        return self._run(ops.search(phones, emails))
+
+
+class AsyncContactsV2(_Async):
+    """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
+
+    async def create(self, contact: ContactInputV2) -> ContactRef:
+        """Creates a contact from its channels (at least one). Never retried after it may have
+        reached the server."""
+        return await self._run(ops.create_v2(contact))
+
+    async def get(self, contact_id: UUID | str) -> Contact:
+        """The contact with this UUID. Raises NotFoundError if there is none."""
+        return await self._run(ops.get_v2(contact_id))
+
+    async def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
+        """Updates a contact and returns it whole."""
+        return await self._run(ops.update_v2(contact_id, contact))
+
+    async def delete(self, contact_id: UUID | str) -> None:
+        """Deletes a contact permanently."""
+        await self._run(ops.delete_v2(contact_id))
+
+    async def bulk_upsert(
+        self, contacts: Iterable[ContactInputV2], *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> BulkUpsertResult:
+        """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
+        per request, every contact checked before the first request."""
+        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        calls = [ops.bulk_upsert(chunk, offset) for offset, chunk in _chunks(checked, chunk_size)]
+        result = BulkUpsertResult(contacts=[], failed_contacts=[])
+        for call in calls:
+            written, failed = await self._run(call)
+            result.contacts.extend(written)
+            result.failed_contacts.extend(failed)
+        return result
+
+    async def bulk_delete(self, contact_ids: Iterable[UUID | str]) -> None:
+        """Deletes these contacts permanently."""
+        await self._run(ops.bulk_delete(contact_ids))
+
+    async def list(
+        self,
+        *,
+        page: int = 0,
+        limit: int = 30,
+        updated_after: datetime | str | None = None,
+        ascending: bool = False,
+    ) -> builtins.list[Contact]:
+        """One page of contacts (pages count from 0). `iter()` pages for you."""
+        return await self._run(ops.list_v2(page, limit, updated_after, ascending))
+
+    def iter(
+        self,
+        *,
+        page_size: int = 100,
+        max_items: int | None = None,
+        updated_after: datetime | str | None = None,
+        ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> AsyncIterator[Contact]:
+        """Every contact, page after page, in order and lazily (`async for`).
+
+        Up to `concurrency` pages are fetched ahead (starting with one and doubling while pages
+        come back full), so a large export runs at the rate limit instead of waiting on each
+        round trip. Closing the iterator (`aclose()`) cancels what is in flight.
+        """
+        pager = V2Pager(
+            page_size=page_size,
+            max_items=max_items,
+            updated_after=updated_after,
+            ascending=ascending,
+            concurrency=concurrency,
+        )
+        return av2_contacts(lambda page: self._page_of(pager, page), pager)
+
+    async def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
+        return await self._run(ops.list_page_v2(pager.request(page)))
+
+    async def search(
+        self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
+    ) -> builtins.list[Contact]:
+        """The contacts with any of these phone numbers or email addresses."""
+        return await self._run(ops.search(phones, emails))

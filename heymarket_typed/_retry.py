@@ -1,0 +1,94 @@
+"""When to send a request again, and how long to wait first.
+
+Idempotent requests (GET, PUT, DELETE and the read-only POSTs) are retried on connection errors
+and on 408/429/500/502/503/504. Creating requests are retried only when the server cannot have
+acted on them: on 429, and when the connection could not be made. A 500 after a create may
+already have created the contact, so sending it again could create it twice.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+from ._constants import (
+    IDEMPOTENT_POST_PATHS,
+    INITIAL_RETRY_DELAY,
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+    RETRYABLE_STATUSES,
+)
+
+# The request never left: no connection, or no free connection in the pool.
+_NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def is_idempotent(request: httpx.Request) -> bool:
+    if request.method != "POST":
+        return True
+    path = request.url.path
+    # Match on the end of the path so a base URL with a path prefix (a proxy) still works.
+    return any(path.endswith(route) for route in IDEMPOTENT_POST_PATHS)
+
+
+class RetryPolicy:
+    """Decides whether an attempt is retried and the delay before the next one."""
+
+    def __init__(
+        self,
+        max_retries: int,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self.max_retries = max_retries
+        self._wall_clock = wall_clock
+        self._jitter = jitter
+
+    def delay_after_error(
+        self, request: httpx.Request, error: httpx.TransportError, attempt: int
+    ) -> float | None:
+        """Seconds to wait before retrying after `error`, or None to give up."""
+        if attempt >= self.max_retries:
+            return None
+        if isinstance(error, _NOT_SENT_ERRORS) or is_idempotent(request):
+            return self.backoff(attempt)
+        return None
+
+    def delay_after_response(
+        self, request: httpx.Request, response: httpx.Response, attempt: int
+    ) -> float | None:
+        """Seconds to wait before retrying after `response`, or None to keep it."""
+        status = response.status_code
+        if attempt >= self.max_retries or status not in RETRYABLE_STATUSES:
+            return None
+        if status != 429 and not is_idempotent(request):
+            return None
+        retry_after = self.retry_after(response)
+        return self.backoff(attempt) if retry_after is None else retry_after
+
+    def backoff(self, attempt: int) -> float:
+        """0.5 s doubling to 8 s, shortened by up to a quarter at random so clients spread out."""
+        delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
+        return delay * (1.0 - 0.25 * self._jitter())
+
+    def retry_after(self, response: httpx.Response) -> float | None:
+        """The server's Retry-After (seconds or an HTTP date), capped at 60 s; None if absent."""
+        value = response.headers.get("Retry-After")
+        if value is None:
+            return None
+        try:
+            seconds = float(value)
+        except ValueError:
+            try:
+                seconds = parsedate_to_datetime(value).timestamp() - self._wall_clock()
+            except (TypeError, ValueError):
+                return None
+        if not math.isfinite(seconds):
+            return None
+        return min(max(seconds, 0.0), MAX_RETRY_AFTER)

@@ -1,0 +1,157 @@
+"""Resolving a client's settings from its arguments and the environment, once, up front.
+
+Missing or half-given credentials fail here, at construction, rather than as a 401 later.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass, replace
+
+import httpx
+
+from ._auth import APIKeyAuth, JWTAuth
+from ._clock import Clock
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
+    ENV_API_KEY,
+    ENV_BASE_URL,
+    ENV_SECRET_ID,
+    ENV_SECRET_KEY,
+)
+from ._exceptions import HeymarketError
+from ._pacing import Pacer
+from ._version import __version__
+
+# httpx's own default; a user's client still carrying it gets the SDK's default instead.
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a client and its `with_options()` copies share (auth, pacing) or vary (the rest)."""
+
+    auth: JWTAuth | APIKeyAuth
+    base_url: str
+    timeout: httpx.Timeout
+    max_retries: int
+    pacer: Pacer | None
+    headers: dict[str, str]
+    clock: Clock
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        secret_id: object,
+        secret_key: object,
+        api_key: object,
+        base_url: object,
+        timeout: object,
+        max_retries: object,
+        requests_per_minute: object,
+        http_client: httpx.Client | httpx.AsyncClient | None,
+        clock: Clock,
+    ) -> Settings:
+        client_base_url = str(http_client.base_url) if http_client is not None else ""
+        client_timeout = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
+        headers = httpx.Headers(http_client.headers if http_client is not None else None)
+        headers["User-Agent"] = user_agent()
+        return cls(
+            auth=_auth(secret_id, secret_key, api_key, clock),
+            base_url=_base_url(base_url, client_base_url),
+            timeout=_timeout(timeout, client_timeout),
+            max_retries=_max_retries(max_retries),
+            pacer=_pacer(requests_per_minute, clock),
+            headers=dict(headers.items()),
+            clock=clock,
+        )
+
+    def with_options(self, *, timeout: object, max_retries: object) -> Settings:
+        return replace(
+            self,
+            timeout=self.timeout if timeout is None else _timeout(timeout, self.timeout),
+            max_retries=self.max_retries if max_retries is None else _max_retries(max_retries),
+        )
+
+
+def user_agent() -> str:
+    python = ".".join(platform.python_version_tuple()[:2])
+    httpx_version = ".".join(httpx.__version__.split(".")[:2])
+    return f"heymarket-typed/{__version__} python/{python} httpx/{httpx_version}"
+
+
+def _auth(
+    secret_id: object, secret_key: object, api_key: object, clock: Clock
+) -> JWTAuth | APIKeyAuth:
+    if secret_id is None and secret_key is None and api_key is None:
+        secret_id, secret_key = os.environ.get(ENV_SECRET_ID), os.environ.get(ENV_SECRET_KEY)
+        if secret_id is None and secret_key is None:
+            api_key = os.environ.get(ENV_API_KEY)
+        source = f"the environment ({ENV_SECRET_ID}, {ENV_SECRET_KEY}, {ENV_API_KEY})"
+    else:
+        source = "the arguments"
+    if secret_id is not None or secret_key is not None:
+        if api_key is not None:
+            raise HeymarketError("give secret_id and secret_key, or api_key, not both")
+        if not (
+            isinstance(secret_id, str) and secret_id and isinstance(secret_key, str) and secret_key
+        ):
+            raise HeymarketError(
+                f"secret_id and secret_key must both be non-empty strings ({source})"
+            )
+        return JWTAuth(secret_id, secret_key, clock=clock.time)
+    if isinstance(api_key, str) and api_key:
+        return APIKeyAuth(api_key)
+    if api_key is not None:
+        raise HeymarketError("api_key must be a non-empty string")
+    raise HeymarketError(
+        "no credentials: pass secret_id and secret_key (or the legacy api_key), or set "
+        f"{ENV_SECRET_ID} and {ENV_SECRET_KEY} (or {ENV_API_KEY}) in the environment"
+    )
+
+
+def _base_url(explicit: object, from_client: str) -> str:
+    url = (
+        explicit
+        if explicit is not None
+        else from_client or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
+    )
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
+    return url.rstrip("/")
+
+
+def _timeout(value: object, default: httpx.Timeout) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT if default == _HTTPX_DEFAULT_TIMEOUT else default
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = httpx.Timeout(float(value))
+    if not isinstance(value, httpx.Timeout):
+        raise ValueError(f"timeout must be seconds or an httpx.Timeout, got {value!r}")
+    parts = (value.connect, value.read, value.write, value.pool)
+    if any(part is None or part <= 0 for part in parts):
+        raise ValueError(f"timeout must be finite and positive in every part, got {value!r}")
+    return value
+
+
+def _max_retries(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be an integer >= 0, got {value!r}")
+    return value
+
+
+def _pacer(requests_per_minute: object, clock: Clock) -> Pacer | None:
+    if requests_per_minute is None:
+        return None
+    if (
+        isinstance(requests_per_minute, bool)
+        or not isinstance(requests_per_minute, int | float)
+        or not requests_per_minute > 0
+    ):
+        raise ValueError(
+            f"requests_per_minute must be a positive number or None, got {requests_per_minute!r}"
+        )
+    return Pacer(requests_per_minute, clock=clock.monotonic)

@@ -1,0 +1,217 @@
+"""The transport every request goes through: pacing, retries, typed errors and logging.
+
+It wraps the transport that does the I/O, so it applies to every request the client sends,
+including those made through `client.api` and the 401 retry of the auth flow. The decisions
+live in `_Attempts`; the sync and async transports only send and sleep.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+
+from ._clock import Clock
+from ._constants import REQUEST_ID_HEADER
+from ._exceptions import APIConnectionError, APITimeoutError, status_error
+from ._pacing import Pacer
+from ._retry import RetryPolicy
+
+logger = logging.getLogger("heymarket_typed")
+
+_REDACTED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+
+class _Attempts:
+    """What to do after each attempt at a request. Shared by the sync and async transports."""
+
+    def __init__(self, policy: RetryPolicy, pacer: Pacer | None, clock: Clock) -> None:
+        self.policy = policy
+        self.pacer = pacer
+        self.clock = clock
+
+    def pacing_delay(self) -> float:
+        return self.pacer.reserve() if self.pacer is not None else 0.0
+
+    def retry_delay(
+        self,
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        attempt: int,
+        elapsed: float,
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or None when `outcome` is final.
+
+        Raises:
+            APIConnectionError: the final outcome is a network failure (APITimeoutError for a
+                timeout).
+        """
+        if isinstance(outcome, httpx.TransportError):
+            delay = self.policy.delay_after_error(request, outcome, attempt)
+            if delay is None:
+                raise _connection_error(request, outcome) from outcome
+            reason = f"{type(outcome).__name__}: {outcome}"
+        else:
+            _log_response(request, outcome, elapsed)
+            delay = self.policy.delay_after_response(request, outcome, attempt)
+            if delay is None:
+                return None
+            reason = f"status {outcome.status_code}"
+        logger.info(
+            "Retrying %s %s in %.2f s (retry %d of %d) after %s",
+            request.method,
+            request.url,
+            delay,
+            attempt + 1,
+            self.policy.max_retries,
+            reason,
+        )
+        return delay
+
+
+def _raises(response: httpx.Response) -> bool:
+    # A 401 goes back to the auth flow, which may retry with a fresh token before raising.
+    return response.is_error and response.status_code != 401
+
+
+class RetryingTransport(httpx.BaseTransport):
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        *,
+        policy: RetryPolicy,
+        pacer: Pacer | None,
+        clock: Clock,
+        owns_inner: bool = True,
+    ) -> None:
+        self._inner = inner
+        self._attempts = _Attempts(policy, pacer, clock)
+        self._owns_inner = owns_inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        clock = self._attempts.clock
+        attempt = 0
+        while True:
+            clock.sleep(self._attempts.pacing_delay())
+            started = clock.monotonic()
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = self._inner.handle_request(request)
+                outcome.request = request
+            except httpx.TransportError as error:
+                outcome = error
+            elapsed = clock.monotonic() - started
+            delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
+            if delay is None:
+                break
+            if isinstance(outcome, httpx.Response):
+                outcome.close()
+            clock.sleep(delay)
+            attempt += 1
+        assert isinstance(outcome, httpx.Response)
+        if _raises(outcome):
+            outcome.read()
+            raise status_error(outcome)
+        return outcome
+
+    def close(self) -> None:
+        if self._owns_inner:
+            self._inner.close()
+
+
+class AsyncRetryingTransport(httpx.AsyncBaseTransport):
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        *,
+        policy: RetryPolicy,
+        pacer: Pacer | None,
+        clock: Clock,
+        owns_inner: bool = True,
+    ) -> None:
+        self._inner = inner
+        self._attempts = _Attempts(policy, pacer, clock)
+        self._owns_inner = owns_inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        clock = self._attempts.clock
+        attempt = 0
+        while True:
+            await clock.asleep(self._attempts.pacing_delay())
+            started = clock.monotonic()
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = await self._inner.handle_async_request(request)
+                outcome.request = request
+            except httpx.TransportError as error:
+                outcome = error
+            elapsed = clock.monotonic() - started
+            delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
+            if delay is None:
+                break
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()
+            await clock.asleep(delay)
+            attempt += 1
+        assert isinstance(outcome, httpx.Response)
+        if _raises(outcome):
+            await outcome.aread()
+            raise status_error(outcome)
+        return outcome
+
+    async def aclose(self) -> None:
+        if self._owns_inner:
+            await self._inner.aclose()
+
+
+class ClientTransport(httpx.BaseTransport):
+    """Sends through a user's `httpx.Client`, so its proxies, transport and limits apply."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._client.send(request, stream=True)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class AsyncClientTransport(httpx.AsyncBaseTransport):
+    """Sends through a user's `httpx.AsyncClient`, so its proxies, transport and limits apply."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._client.send(request, stream=True)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
+    kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if kind is APITimeoutError else "failed"
+    return kind(f"{request.method} {request.url} {what}: {error!r}", request=request)
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, elapsed: float) -> None:
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    logger.debug(
+        "%s %s -> %d (request id %s, %.0f ms) headers %s",
+        request.method,
+        request.url,
+        response.status_code,
+        response.headers.get(REQUEST_ID_HEADER),
+        elapsed * 1000,
+        redacted_headers(request.headers),
+    )
+
+
+def redacted_headers(headers: httpx.Headers) -> dict[str, str]:
+    return {
+        name: "<redacted>" if name in _REDACTED_HEADERS else value
+        for name, value in headers.items()
+    }
