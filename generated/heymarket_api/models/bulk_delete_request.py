@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.bulk_delete_channel import BulkDeleteChannel
-
+from ..types import UNSET
 
 T = TypeVar("T", bound="BulkDeleteRequest")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "contact_channels",
+    }
+)
 
 
 @_attrs_define
@@ -38,24 +42,42 @@ class BulkDeleteRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.bulk_delete_channel import BulkDeleteChannel  # noqa: PLC0415
-
-        d = dict(src_dict)
-        contact_channels = []
-        _contact_channels = d.pop("contact_channels")
-        for contact_channels_item_data in _contact_channels:
-            contact_channels_item = BulkDeleteChannel.from_dict(
-                contact_channels_item_data
+        if not isinstance(src_dict, dict):
+            raise _invalid("BulkDeleteRequest", "dict", src_dict)
+        contact_channels: Any = src_dict.get("contact_channels", UNSET)
+        if type(contact_channels) is list:
+            contact_channels = [
+                BulkDeleteChannel.from_dict(_i0)
+                if type(_i0) is dict
+                else _raise(
+                    _invalid(
+                        _at(
+                            "BulkDeleteRequest.contact_channels", contact_channels, _i0
+                        ),
+                        "dict",
+                        _i0,
+                    )
+                )
+                for _i0 in contact_channels
+            ]
+        else:
+            raise _invalid(
+                "BulkDeleteRequest.contact_channels", "list", contact_channels
             )
 
-            contact_channels.append(contact_channels_item)
-
-        bulk_delete_request = cls(
-            contact_channels=contact_channels,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            contact_channels,
         )
-
-        bulk_delete_request.additional_properties = d
-        return bulk_delete_request
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -72,3 +94,32 @@ class BulkDeleteRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")
+
+
+def _raise(error: Exception) -> NoReturn:
+    raise error
+
+
+def _at(where: str, items: list[Any], item: object) -> str:
+    """Names a list item (found by identity: only computed once the item has failed)."""
+    for index, candidate in enumerate(items):
+        if candidate is item:
+            return f"{where}[{index}]"
+    return f"{where}[?]"
+
+
+# Imported last: models may refer to each other, and by now this module's class exists.
+from ..models.bulk_delete_channel import BulkDeleteChannel

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChannelInput")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "channel_type",
+        "channel_id",
+        "channel_ids",
+        "channel_handle",
+        "info_channel",
+    }
+)
 
 
 @_attrs_define
@@ -57,27 +67,52 @@ class ChannelInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        channel_type = d.pop("channel_type")
+        if not isinstance(src_dict, dict):
+            raise _invalid("ChannelInput", "dict", src_dict)
+        channel_type: Any = src_dict.get("channel_type", UNSET)
+        if type(channel_type) is not str:
+            raise _invalid("ChannelInput.channel_type", "str", channel_type)
 
-        channel_id = d.pop("channel_id", UNSET)
+        channel_id: Any = src_dict.get("channel_id", UNSET)
+        if type(channel_id) is not str and channel_id is not UNSET:
+            raise _invalid("ChannelInput.channel_id", "str", channel_id)
 
-        channel_ids = cast(list[str], d.pop("channel_ids", UNSET))
+        channel_ids: Any = src_dict.get("channel_ids", UNSET)
+        if type(channel_ids) is list:
+            for _i0 in channel_ids:
+                if type(_i0) is not str:
+                    raise _invalid(
+                        _at("ChannelInput.channel_ids", channel_ids, _i0), "str", _i0
+                    )
 
-        channel_handle = d.pop("channel_handle", UNSET)
+        elif channel_ids is not UNSET:
+            raise _invalid("ChannelInput.channel_ids", "list", channel_ids)
 
-        info_channel = d.pop("info_channel", UNSET)
+        channel_handle: Any = src_dict.get("channel_handle", UNSET)
+        if type(channel_handle) is not str and channel_handle is not UNSET:
+            raise _invalid("ChannelInput.channel_handle", "str", channel_handle)
 
-        channel_input = cls(
-            channel_type=channel_type,
-            channel_id=channel_id,
-            channel_ids=channel_ids,
-            channel_handle=channel_handle,
-            info_channel=info_channel,
+        info_channel: Any = src_dict.get("info_channel", UNSET)
+        if type(info_channel) is not str and info_channel is not UNSET:
+            raise _invalid("ChannelInput.info_channel", "str", info_channel)
+
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            channel_type,
+            channel_id,
+            channel_ids,
+            channel_handle,
+            info_channel,
         )
-
-        channel_input.additional_properties = d
-        return channel_input
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -94,3 +129,24 @@ class ChannelInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")
+
+
+def _at(where: str, items: list[Any], item: object) -> str:
+    """Names a list item (found by identity: only computed once the item has failed)."""
+    for index, candidate in enumerate(items):
+        if candidate is item:
+            return f"{where}[{index}]"
+    return f"{where}[?]"

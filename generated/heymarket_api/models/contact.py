@@ -1,21 +1,45 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.contact_channel import ContactChannel
-    from ..models.contact_tag import ContactTag
-    from ..models.custom_fields import CustomFields
-    from ..models.note import Note
-
-
 T = TypeVar("T", bound="Contact")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "uuid",
+        "display_name",
+        "first",
+        "last",
+        "email",
+        "phone",
+        "avatar",
+        "custom",
+        "team_id",
+        "creator_id",
+        "assigned_user_id",
+        "inbox_id",
+        "parent_id",
+        "shared",
+        "created",
+        "updated",
+        "rev",
+        "op",
+        "type",
+        "external_id",
+        "external_ref",
+        "is_opted_out",
+        "note",
+        "tags",
+        "contact_channels",
+    }
+)
 
 
 @_attrs_define
@@ -81,9 +105,6 @@ class Contact:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_tag import ContactTag  # noqa: PLC0415
-        from ..models.custom_fields import CustomFields  # noqa: PLC0415
-
         id = self.id
 
         uuid: None | str | Unset
@@ -324,333 +345,209 @@ class Contact:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.contact_channel import ContactChannel  # noqa: PLC0415
-        from ..models.contact_tag import ContactTag  # noqa: PLC0415
-        from ..models.custom_fields import CustomFields  # noqa: PLC0415
-        from ..models.note import Note  # noqa: PLC0415
+        if not isinstance(src_dict, dict):
+            raise _invalid("Contact", "dict", src_dict)
+        id: Any = src_dict.get("id", UNSET)
+        if type(id) is not int:
+            raise _invalid("Contact.id", "int", id)
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        uuid: Any = src_dict.get("uuid", UNSET)
+        if type(uuid) is not str and uuid is not None and uuid is not UNSET:
+            raise _invalid("Contact.uuid", "str | None", uuid)
 
-        def _parse_uuid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        display_name: Any = src_dict.get("display_name", UNSET)
+        if (
+            type(display_name) is not str
+            and display_name is not None
+            and display_name is not UNSET
+        ):
+            raise _invalid("Contact.display_name", "str | None", display_name)
 
-        uuid = _parse_uuid(d.pop("uuid", UNSET))
+        first: Any = src_dict.get("first", UNSET)
+        if type(first) is not str and first is not None and first is not UNSET:
+            raise _invalid("Contact.first", "str | None", first)
 
-        def _parse_display_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        last: Any = src_dict.get("last", UNSET)
+        if type(last) is not str and last is not None and last is not UNSET:
+            raise _invalid("Contact.last", "str | None", last)
 
-        display_name = _parse_display_name(d.pop("display_name", UNSET))
+        email: Any = src_dict.get("email", UNSET)
+        if type(email) is not str and email is not None and email is not UNSET:
+            raise _invalid("Contact.email", "str | None", email)
 
-        def _parse_first(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        phone: Any = src_dict.get("phone", UNSET)
+        if type(phone) is not str and phone is not None and phone is not UNSET:
+            raise _invalid("Contact.phone", "str | None", phone)
 
-        first = _parse_first(d.pop("first", UNSET))
+        avatar: Any = src_dict.get("avatar", UNSET)
+        if type(avatar) is not str and avatar is not None and avatar is not UNSET:
+            raise _invalid("Contact.avatar", "str | None", avatar)
 
-        def _parse_last(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        custom: Any = src_dict.get("custom", UNSET)
+        if type(custom) is dict:
+            custom = CustomFields.from_dict(custom)
+        elif custom is not None and custom is not UNSET:
+            raise _invalid("Contact.custom", "dict | None", custom)
 
-        last = _parse_last(d.pop("last", UNSET))
+        team_id: Any = src_dict.get("team_id", UNSET)
+        if type(team_id) is not int and team_id is not None and team_id is not UNSET:
+            raise _invalid("Contact.team_id", "int | None", team_id)
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        creator_id: Any = src_dict.get("creator_id", UNSET)
+        if (
+            type(creator_id) is not int
+            and creator_id is not None
+            and creator_id is not UNSET
+        ):
+            raise _invalid("Contact.creator_id", "int | None", creator_id)
 
-        email = _parse_email(d.pop("email", UNSET))
+        assigned_user_id: Any = src_dict.get("assigned_user_id", UNSET)
+        if (
+            type(assigned_user_id) is not int
+            and assigned_user_id is not None
+            and assigned_user_id is not UNSET
+        ):
+            raise _invalid("Contact.assigned_user_id", "int | None", assigned_user_id)
 
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        inbox_id: Any = src_dict.get("inbox_id", UNSET)
+        if type(inbox_id) is not int and inbox_id is not None and inbox_id is not UNSET:
+            raise _invalid("Contact.inbox_id", "int | None", inbox_id)
 
-        phone = _parse_phone(d.pop("phone", UNSET))
+        parent_id: Any = src_dict.get("parent_id", UNSET)
+        if (
+            type(parent_id) is not int
+            and parent_id is not None
+            and parent_id is not UNSET
+        ):
+            raise _invalid("Contact.parent_id", "int | None", parent_id)
 
-        def _parse_avatar(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        shared: Any = src_dict.get("shared", UNSET)
+        if type(shared) is not bool and shared is not None and shared is not UNSET:
+            raise _invalid("Contact.shared", "bool | None", shared)
 
-        avatar = _parse_avatar(d.pop("avatar", UNSET))
+        created: Any = src_dict.get("created", UNSET)
+        if type(created) is not str and created is not None and created is not UNSET:
+            raise _invalid("Contact.created", "str | None", created)
 
-        def _parse_custom(data: object) -> CustomFields | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                custom_type_0 = CustomFields.from_dict(data)
+        updated: Any = src_dict.get("updated", UNSET)
+        if type(updated) is not str and updated is not None and updated is not UNSET:
+            raise _invalid("Contact.updated", "str | None", updated)
 
-                return custom_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomFields | None | Unset, data)
+        rev: Any = src_dict.get("rev", UNSET)
+        if type(rev) is not int and rev is not None and rev is not UNSET:
+            raise _invalid("Contact.rev", "int | None", rev)
 
-        custom = _parse_custom(d.pop("custom", UNSET))
+        op: Any = src_dict.get("op", UNSET)
+        if type(op) is not str and op is not None and op is not UNSET:
+            raise _invalid("Contact.op", "str | None", op)
 
-        def _parse_team_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        type_: Any = src_dict.get("type", UNSET)
+        if type(type_) is not str and type_ is not None and type_ is not UNSET:
+            raise _invalid("Contact.type", "str | None", type_)
 
-        team_id = _parse_team_id(d.pop("team_id", UNSET))
+        external_id: Any = src_dict.get("external_id", UNSET)
+        if (
+            type(external_id) is not str
+            and external_id is not None
+            and external_id is not UNSET
+        ):
+            raise _invalid("Contact.external_id", "str | None", external_id)
 
-        def _parse_creator_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        external_ref: Any = src_dict.get("external_ref", UNSET)
+        if (
+            type(external_ref) is not str
+            and external_ref is not None
+            and external_ref is not UNSET
+        ):
+            raise _invalid("Contact.external_ref", "str | None", external_ref)
 
-        creator_id = _parse_creator_id(d.pop("creator_id", UNSET))
+        is_opted_out: Any = src_dict.get("is_opted_out", UNSET)
+        if (
+            type(is_opted_out) is not bool
+            and is_opted_out is not None
+            and is_opted_out is not UNSET
+        ):
+            raise _invalid("Contact.is_opted_out", "bool | None", is_opted_out)
 
-        def _parse_assigned_user_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        note: Any = src_dict.get("note", UNSET)
+        if type(note) is list:
+            note = [
+                Note.from_dict(_i0)
+                if type(_i0) is dict
+                else _raise(_invalid(_at("Contact.note", note, _i0), "dict", _i0))
+                for _i0 in note
+            ]
+        elif note is not None and note is not UNSET:
+            raise _invalid("Contact.note", "list | None", note)
 
-        assigned_user_id = _parse_assigned_user_id(d.pop("assigned_user_id", UNSET))
+        tags: Any = src_dict.get("tags", UNSET)
+        if type(tags) is list:
+            tags = [
+                _i0
+                if type(_i0) is int
+                else ContactTag.from_dict(_i0)
+                if type(_i0) is dict
+                else _raise(_invalid(_at("Contact.tags", tags, _i0), "int | dict", _i0))
+                for _i0 in tags
+            ]
+        elif tags is not None and tags is not UNSET:
+            raise _invalid("Contact.tags", "list | None", tags)
 
-        def _parse_inbox_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        inbox_id = _parse_inbox_id(d.pop("inbox_id", UNSET))
-
-        def _parse_parent_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
-
-        def _parse_shared(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        shared = _parse_shared(d.pop("shared", UNSET))
-
-        def _parse_created(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created = _parse_created(d.pop("created", UNSET))
-
-        def _parse_updated(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        updated = _parse_updated(d.pop("updated", UNSET))
-
-        def _parse_rev(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        rev = _parse_rev(d.pop("rev", UNSET))
-
-        def _parse_op(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        op = _parse_op(d.pop("op", UNSET))
-
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_id = _parse_external_id(d.pop("external_id", UNSET))
-
-        def _parse_external_ref(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_ref = _parse_external_ref(d.pop("external_ref", UNSET))
-
-        def _parse_is_opted_out(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_opted_out = _parse_is_opted_out(d.pop("is_opted_out", UNSET))
-
-        def _parse_note(data: object) -> list[Note] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                note_type_0 = []
-                _note_type_0 = data
-                for note_type_0_item_data in _note_type_0:
-                    note_type_0_item = Note.from_dict(note_type_0_item_data)
-
-                    note_type_0.append(note_type_0_item)
-
-                return note_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Note] | None | Unset, data)
-
-        note = _parse_note(d.pop("note", UNSET))
-
-        def _parse_tags(data: object) -> list[ContactTag | int] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tags_type_0 = []
-                _tags_type_0 = data
-                for tags_type_0_item_data in _tags_type_0:
-
-                    def _parse_tags_type_0_item(data: object) -> ContactTag | int:
-                        try:
-                            if not isinstance(data, dict):
-                                raise TypeError()
-                            tags_type_0_item_type_1 = ContactTag.from_dict(data)
-
-                            return tags_type_0_item_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        return cast(ContactTag | int, data)
-
-                    tags_type_0_item = _parse_tags_type_0_item(tags_type_0_item_data)
-
-                    tags_type_0.append(tags_type_0_item)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ContactTag | int] | None | Unset, data)
-
-        tags = _parse_tags(d.pop("tags", UNSET))
-
-        def _parse_contact_channels(
-            data: object,
-        ) -> list[ContactChannel] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                contact_channels_type_0 = []
-                _contact_channels_type_0 = data
-                for contact_channels_type_0_item_data in _contact_channels_type_0:
-                    contact_channels_type_0_item = ContactChannel.from_dict(
-                        contact_channels_type_0_item_data
+        contact_channels: Any = src_dict.get("contact_channels", UNSET)
+        if type(contact_channels) is list:
+            contact_channels = [
+                ContactChannel.from_dict(_i0)
+                if type(_i0) is dict
+                else _raise(
+                    _invalid(
+                        _at("Contact.contact_channels", contact_channels, _i0),
+                        "dict",
+                        _i0,
                     )
+                )
+                for _i0 in contact_channels
+            ]
+        elif contact_channels is not None and contact_channels is not UNSET:
+            raise _invalid("Contact.contact_channels", "list | None", contact_channels)
 
-                    contact_channels_type_0.append(contact_channels_type_0_item)
-
-                return contact_channels_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ContactChannel] | None | Unset, data)
-
-        contact_channels = _parse_contact_channels(d.pop("contact_channels", UNSET))
-
-        contact = cls(
-            id=id,
-            uuid=uuid,
-            display_name=display_name,
-            first=first,
-            last=last,
-            email=email,
-            phone=phone,
-            avatar=avatar,
-            custom=custom,
-            team_id=team_id,
-            creator_id=creator_id,
-            assigned_user_id=assigned_user_id,
-            inbox_id=inbox_id,
-            parent_id=parent_id,
-            shared=shared,
-            created=created,
-            updated=updated,
-            rev=rev,
-            op=op,
-            type_=type_,
-            external_id=external_id,
-            external_ref=external_ref,
-            is_opted_out=is_opted_out,
-            note=note,
-            tags=tags,
-            contact_channels=contact_channels,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            id,
+            uuid,
+            display_name,
+            first,
+            last,
+            email,
+            phone,
+            avatar,
+            custom,
+            team_id,
+            creator_id,
+            assigned_user_id,
+            inbox_id,
+            parent_id,
+            shared,
+            created,
+            updated,
+            rev,
+            op,
+            type_,
+            external_id,
+            external_ref,
+            is_opted_out,
+            note,
+            tags,
+            contact_channels,
         )
-
-        contact.additional_properties = d
-        return contact
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -667,3 +564,35 @@ class Contact:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")
+
+
+def _raise(error: Exception) -> NoReturn:
+    raise error
+
+
+def _at(where: str, items: list[Any], item: object) -> str:
+    """Names a list item (found by identity: only computed once the item has failed)."""
+    for index, candidate in enumerate(items):
+        if candidate is item:
+            return f"{where}[{index}]"
+    return f"{where}[?]"
+
+
+# Imported last: models may refer to each other, and by now this module's class exists.
+from ..models.contact_channel import ContactChannel
+from ..models.contact_tag import ContactTag
+from ..models.custom_fields import CustomFields
+from ..models.note import Note

@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactLookup")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "phone",
+        "id",
+    }
+)
+
 
 @_attrs_define
 class ContactLookup:
@@ -36,18 +43,30 @@ class ContactLookup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        phone = d.pop("phone", UNSET)
+        if not isinstance(src_dict, dict):
+            raise _invalid("ContactLookup", "dict", src_dict)
+        phone: Any = src_dict.get("phone", UNSET)
+        if type(phone) is not str and phone is not UNSET:
+            raise _invalid("ContactLookup.phone", "str", phone)
 
-        id = d.pop("id", UNSET)
+        id: Any = src_dict.get("id", UNSET)
+        if type(id) is not str and id is not UNSET:
+            raise _invalid("ContactLookup.id", "str", id)
 
-        contact_lookup = cls(
-            phone=phone,
-            id=id,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            phone,
+            id,
         )
-
-        contact_lookup.additional_properties = d
-        return contact_lookup
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -64,3 +83,16 @@ class ContactLookup:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactRef")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "rev",
+        "uuid",
+    }
+)
 
 
 @_attrs_define
@@ -46,28 +54,35 @@ class ContactRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if not isinstance(src_dict, dict):
+            raise _invalid("ContactRef", "dict", src_dict)
+        id: Any = src_dict.get("id", UNSET)
+        if type(id) is not int:
+            raise _invalid("ContactRef.id", "int", id)
 
-        rev = d.pop("rev")
+        rev: Any = src_dict.get("rev", UNSET)
+        if type(rev) is not int:
+            raise _invalid("ContactRef.rev", "int", rev)
 
-        def _parse_uuid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        uuid: Any = src_dict.get("uuid", UNSET)
+        if type(uuid) is not str and uuid is not None and uuid is not UNSET:
+            raise _invalid("ContactRef.uuid", "str | None", uuid)
 
-        uuid = _parse_uuid(d.pop("uuid", UNSET))
-
-        contact_ref = cls(
-            id=id,
-            rev=rev,
-            uuid=uuid,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            id,
+            rev,
+            uuid,
         )
-
-        contact_ref.additional_properties = d
-        return contact_ref
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -84,3 +99,16 @@ class ContactRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")

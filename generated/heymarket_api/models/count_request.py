@@ -10,6 +10,12 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CountRequest")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "date",
+    }
+)
+
 
 @_attrs_define
 class CountRequest:
@@ -32,15 +38,25 @@ class CountRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        date = d.pop("date", UNSET)
+        if not isinstance(src_dict, dict):
+            raise _invalid("CountRequest", "dict", src_dict)
+        date: Any = src_dict.get("date", UNSET)
+        if type(date) is not str and date is not UNSET:
+            raise _invalid("CountRequest.date", "str", date)
 
-        count_request = cls(
-            date=date,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            date,
         )
-
-        count_request.additional_properties = d
-        return count_request
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -57,3 +73,16 @@ class CountRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET
 
 T = TypeVar("T", bound="CustomFields")
 
@@ -30,23 +32,25 @@ class CustomFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        custom_fields = cls()
+        if not isinstance(src_dict, dict):
+            raise _invalid("CustomFields", "dict", src_dict)
+        _instance = cls()
+        if src_dict:
+            _extra = dict(src_dict)
+            for _key, _value in _extra.items():
+                if (
+                    type(_value) is not str
+                    and type(_value) is not float
+                    and type(_value) is not int
+                    and type(_value) is not bool
+                    and _value is not None
+                ):
+                    raise _invalid(
+                        f"CustomFields[{_key!r}]", "str | float | bool | None", _value
+                    )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> bool | float | None | str:
-                if data is None:
-                    return data
-                return cast(bool | float | None | str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        custom_fields.additional_properties = additional_properties
-        return custom_fields
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -63,3 +67,16 @@ class CustomFields:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")

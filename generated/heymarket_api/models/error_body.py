@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorBody")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "error",
+        "error_code",
+        "message",
+    }
+)
 
 
 @_attrs_define
@@ -56,43 +64,39 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        if not isinstance(src_dict, dict):
+            raise _invalid("ErrorBody", "dict", src_dict)
+        error: Any = src_dict.get("error", UNSET)
+        if type(error) is not str and error is not None and error is not UNSET:
+            raise _invalid("ErrorBody.error", "str | None", error)
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        error_code: Any = src_dict.get("error_code", UNSET)
+        if (
+            type(error_code) is not str
+            and error_code is not None
+            and error_code is not UNSET
+        ):
+            raise _invalid("ErrorBody.error_code", "str | None", error_code)
 
-        error = _parse_error(d.pop("error", UNSET))
+        message: Any = src_dict.get("message", UNSET)
+        if type(message) is not str and message is not None and message is not UNSET:
+            raise _invalid("ErrorBody.message", "str | None", message)
 
-        def _parse_error_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_code = _parse_error_code(d.pop("error_code", UNSET))
-
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        message = _parse_message(d.pop("message", UNSET))
-
-        error_body = cls(
-            error=error,
-            error_code=error_code,
-            message=message,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            error,
+            error_code,
+            message,
         )
-
-        error_body.additional_properties = d
-        return error_body
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -109,3 +113,16 @@ class ErrorBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ListContactsV2Request")
 
+_KNOWN_KEYS = frozenset(
+    {
+        "limit",
+        "page",
+        "date",
+        "ascending",
+    }
+)
+
 
 @_attrs_define
 class ListContactsV2Request:
@@ -50,24 +59,40 @@ class ListContactsV2Request:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        limit = d.pop("limit", UNSET)
+        if not isinstance(src_dict, dict):
+            raise _invalid("ListContactsV2Request", "dict", src_dict)
+        limit: Any = src_dict.get("limit", UNSET)
+        if type(limit) is not int and limit is not UNSET:
+            raise _invalid("ListContactsV2Request.limit", "int", limit)
 
-        page = d.pop("page", UNSET)
+        page: Any = src_dict.get("page", UNSET)
+        if type(page) is not int and page is not UNSET:
+            raise _invalid("ListContactsV2Request.page", "int", page)
 
-        date = d.pop("date", UNSET)
+        date: Any = src_dict.get("date", UNSET)
+        if type(date) is not str and date is not UNSET:
+            raise _invalid("ListContactsV2Request.date", "str", date)
 
-        ascending = d.pop("ascending", UNSET)
+        ascending: Any = src_dict.get("ascending", UNSET)
+        if type(ascending) is not bool and ascending is not UNSET:
+            raise _invalid("ListContactsV2Request.ascending", "bool", ascending)
 
-        list_contacts_v2_request = cls(
-            limit=limit,
-            page=page,
-            date=date,
-            ascending=ascending,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            limit,
+            page,
+            date,
+            ascending,
         )
-
-        list_contacts_v2_request.additional_properties = d
-        return list_contacts_v2_request
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -84,3 +109,16 @@ class ListContactsV2Request:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")

@@ -6,7 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="TagRef")
+
+_KNOWN_KEYS = frozenset(
+    {
+        "tag_id",
+    }
+)
 
 
 @_attrs_define
@@ -31,15 +39,25 @@ class TagRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        tag_id = d.pop("tag_id")
+        if not isinstance(src_dict, dict):
+            raise _invalid("TagRef", "dict", src_dict)
+        tag_id: Any = src_dict.get("tag_id", UNSET)
+        if type(tag_id) is not int:
+            raise _invalid("TagRef.tag_id", "int", tag_id)
 
-        tag_ref = cls(
-            tag_id=tag_id,
+        # Positional, in the order the attributes are declared: a class call with keywords costs
+        # about three times as much.
+        _instance = cls(
+            tag_id,
         )
-
-        tag_ref.additional_properties = d
-        return tag_ref
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _extra: dict[str, Any] = {
+                _key: _value
+                for _key, _value in src_dict.items()
+                if _key not in _KNOWN_KEYS
+            }
+            _instance.additional_properties = _extra
+        return _instance
 
     @property
     def additional_keys(self) -> list[str]:
@@ -56,3 +74,16 @@ class TagRef:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _invalid(
+    where: str, expected: str, value: object, bad_value: bool = False
+) -> Exception:
+    """The error for a JSON value that does not match the schema: KeyError when it is missing,
+    ValueError when it has the right type but not an allowed value, TypeError otherwise."""
+    if value is UNSET:
+        return KeyError(f"{where}: required field missing")
+    if bad_value:
+        return ValueError(f"{where}: expected {expected}, got {value!r}")
+    got = "None" if value is None else type(value).__name__
+    return TypeError(f"{where}: expected {expected}, got {got}")
