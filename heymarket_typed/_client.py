@@ -1,8 +1,9 @@
 """`Heymarket` and `AsyncHeymarket`: settings, the HTTP stack, and the two contact surfaces.
 
-The stack, outermost first: httpx's client (base URL, headers, timeout), the auth (a JWT signed
-per request, a 401 answered once with a fresh token), `RetryingTransport` (pacing, retries,
-typed errors), then the connection pool, your `http_client` or a default one.
+The stack, outermost first: an httpx client with your `http_client`'s settings (base URL,
+headers, cookies, event hooks, timeout), the auth (a JWT signed per request, a 401 answered once
+with a fresh token), `RetryingTransport` (pacing, retries, typed errors), then the transport your
+`http_client` (or a default `httpx.Client`) would use: its proxies, mounts and connection pool.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ class Heymarket(_Base):
             base_url=settings.base_url,
             timeout=settings.timeout,
             headers=settings.headers,
+            cookies=pool.client.cookies,
+            event_hooks=pool.client.event_hooks,
         )
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
         """The generated client (`heymarket_api`), with this client's auth, retries and errors."""
@@ -198,6 +201,8 @@ class AsyncHeymarket(_Base):
             base_url=settings.base_url,
             timeout=settings.timeout,
             headers=settings.headers,
+            cookies=pool.client.cookies,
+            event_hooks=pool.client.event_hooks,
         )
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
         """The generated client (`heymarket_api`): use its `asyncio*` functions."""

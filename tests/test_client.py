@@ -202,3 +202,19 @@ def test_both_clients_have_every_method_of_the_contract(resource: str) -> None:
         assert async_hints["return"] == sync_hints["return"], name
         assert inspect.iscoroutinefunction(async_method), name
         assert inspect.signature(sync_method) == inspect.signature(async_method), name
+
+
+def test_an_http_clients_mounts_and_event_hooks_are_used() -> None:
+    seen: list[str] = []
+    mounted = httpx.MockTransport(lambda r: json_response(200, contact(1)))
+    unused = httpx.MockTransport(lambda r: httpx.Response(599))
+    user = httpx.Client(
+        transport=unused,
+        mounts={"https://api.heymarket.com": mounted},
+        event_hooks={"request": [lambda r: seen.append(r.url.path)]},
+        headers={"X-Team": "sales"},
+    )
+    client = Heymarket(api_key="k", http_client=user, requests_per_minute=None)
+    assert client.contacts.get(1).id == 1
+    assert seen == ["/v1/contact/1"]
+    assert client._http.headers["X-Team"] == "sales"
