@@ -4,19 +4,20 @@ The stack, outermost first: an httpx client with your `http_client`'s settings (
 headers, cookies, event hooks, timeout), the auth (a JWT signed per request, a 401 answered once
 with a fresh token), `RetryingTransport` (pacing, retries, typed errors), then the transport your
 `http_client` (or a default `httpx.Client`) would use: its proxies, mounts and connection pool.
+
+The generated package, about half the cost of importing this SDK, is loaded when the first client
+is built, so importing `heymarket_typed` for its errors, models or types stays cheap.
 """
 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import httpx
-from heymarket_api import Client
 
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
-from ._resources import AsyncContacts, AsyncContactsV2, Contacts, ContactsV2
 from ._retry import RetryPolicy
 from ._settings import Settings
 from ._transport import (
@@ -25,6 +26,11 @@ from ._transport import (
     ClientTransport,
     RetryingTransport,
 )
+
+if TYPE_CHECKING:
+    from heymarket_api import Client
+
+    from ._resources import AsyncContacts, AsyncContactsV2, Contacts, ContactsV2
 
 
 class _Base:
@@ -95,7 +101,18 @@ class Heymarket(_Base):
         )
         self._setup(settings, ClientTransport(http_client or httpx.Client()), owns_pool=True)
 
+    contacts: Contacts
+    """The v1 contact endpoints, keyed by integer contact ID."""
+    contacts_v2: ContactsV2
+    """The v2 contact endpoints, keyed by contact UUID."""
+    api: Client
+    """The generated client (`heymarket_api`), with this client's auth, retries and errors."""
+
     def _setup(self, settings: Settings, pool: ClientTransport, *, owns_pool: bool) -> None:
+        from heymarket_api import Client  # noqa: PLC0415 - deferred, see the module docstring
+
+        from ._resources import Contacts, ContactsV2  # noqa: PLC0415
+
         self._settings = settings
         self._pool = pool
         self._owns_pool = owns_pool
@@ -116,7 +133,6 @@ class Heymarket(_Base):
             event_hooks=pool.client.event_hooks,
         )
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
-        """The generated client (`heymarket_api`), with this client's auth, retries and errors."""
         self.contacts = Contacts(self.api)
         self.contacts_v2 = ContactsV2(self.api)
 
@@ -184,7 +200,18 @@ class AsyncHeymarket(_Base):
         pool = AsyncClientTransport(http_client or httpx.AsyncClient())
         self._setup(settings, pool, owns_pool=True)
 
+    contacts: AsyncContacts
+    """The v1 contact endpoints, keyed by integer contact ID."""
+    contacts_v2: AsyncContactsV2
+    """The v2 contact endpoints, keyed by contact UUID."""
+    api: Client
+    """The generated client (`heymarket_api`): use its `asyncio*` functions."""
+
     def _setup(self, settings: Settings, pool: AsyncClientTransport, *, owns_pool: bool) -> None:
+        from heymarket_api import Client  # noqa: PLC0415 - deferred, see the module docstring
+
+        from ._resources import AsyncContacts, AsyncContactsV2  # noqa: PLC0415
+
         self._settings = settings
         self._pool = pool
         self._owns_pool = owns_pool
@@ -205,7 +232,6 @@ class AsyncHeymarket(_Base):
             event_hooks=pool.client.event_hooks,
         )
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
-        """The generated client (`heymarket_api`): use its `asyncio*` functions."""
         self.contacts = AsyncContacts(self.api)
         self.contacts_v2 = AsyncContactsV2(self.api)
 

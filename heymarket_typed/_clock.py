@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 
@@ -21,6 +20,8 @@ class Clock:
 
     async def asleep(self, seconds: float) -> None:
         if seconds > 0:
+            import asyncio  # noqa: PLC0415 - loaded already whenever this runs; not for sync users
+
             await asyncio.sleep(seconds)
 
 

@@ -11,12 +11,12 @@ v2 pages by number from 0, and may read ahead (`concurrency`) while keeping the 
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from heymarket_api.models import Contact, ListContactsV2Request, PaginationRequest
 from heymarket_api.types import UNSET
@@ -24,6 +24,9 @@ from heymarket_api.types import UNSET
 from . import _validation as check
 from ._constants import MAX_PAGE_SIZE
 from ._exceptions import PaginationError
+
+if TYPE_CHECKING:
+    import asyncio
 
 _RFC3339 = re.compile(r"(.+T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)", re.IGNORECASE)
 
@@ -204,6 +207,8 @@ async def av2_contacts(
     fetch: Callable[[int], Awaitable[list[Contact]]], pager: V2Pager
 ) -> AsyncIterator[Contact]:
     """Pages in order, up to `pager.window()` of them fetched ahead as tasks."""
+    import asyncio  # noqa: PLC0415 - loaded already in async code; sync users never need it
+
     ahead: deque[asyncio.Task[list[Contact]]] = deque()
     page = 0
     try:

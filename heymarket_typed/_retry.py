@@ -12,7 +12,6 @@ import math
 import random
 import time
 from collections.abc import Callable
-from email.utils import parsedate_to_datetime
 
 import httpx
 
@@ -85,6 +84,8 @@ class RetryPolicy:
         try:
             seconds = float(value)
         except ValueError:
+            from email.utils import parsedate_to_datetime  # noqa: PLC0415 - rare: an HTTP date
+
             try:
                 seconds = parsedate_to_datetime(value).timestamp() - self._wall_clock()
             except (TypeError, ValueError):

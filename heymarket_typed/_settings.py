@@ -6,7 +6,7 @@ Missing or half-given credentials fail here, at construction, rather than as a 4
 from __future__ import annotations
 
 import os
-import platform
+import sys
 from dataclasses import dataclass, replace
 
 import httpx
@@ -78,7 +78,7 @@ class Settings:
 
 
 def user_agent() -> str:
-    python = ".".join(platform.python_version_tuple()[:2])
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
     httpx_version = ".".join(httpx.__version__.split(".")[:2])
     return f"heymarket-typed/{__version__} python/{python} httpx/{httpx_version}"
 

@@ -2,28 +2,36 @@
 
 Generated from the OpenAPI document (`heymarket_api.models`), plus the SDK's own bulk results.
 Fields the API may omit are `Unset` (`UNSET`) when absent; `None` when sent as null.
+
+Each name is loaded on first use, so `import heymarket_typed` does not load the generated models.
 """
 
-from heymarket_api.models import (
-    BatchFailure,
-    ChannelInput,
-    Contact,
-    ContactChannel,
-    ContactField,
-    ContactInput,
-    ContactInputV2,
-    ContactRef,
-    ContactStatus,
-    ContactStatusValue,
-    ContactTag,
-    CustomFields,
-    FailedContactV2,
-    Note,
-    TagRef,
-)
-from heymarket_api.types import UNSET, Unset
+from __future__ import annotations
 
-from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from heymarket_api.models import (
+        BatchFailure,
+        ChannelInput,
+        Contact,
+        ContactChannel,
+        ContactField,
+        ContactInput,
+        ContactInputV2,
+        ContactRef,
+        ContactStatus,
+        ContactStatusValue,
+        ContactTag,
+        CustomFields,
+        FailedContactV2,
+        Note,
+        TagRef,
+    )
+    from heymarket_api.types import UNSET, Unset
+
+    from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
 __all__ = [
     "UNSET",
@@ -47,3 +55,22 @@ __all__ = [
     "TagRef",
     "Unset",
 ]
+
+_HOMES = {
+    **dict.fromkeys(("UNSET", "Unset"), "heymarket_api.types"),
+    **dict.fromkeys(
+        ("BatchCreateResult", "BulkUpsertResult", "FailedContact"), "heymarket_typed._results"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES.get(name, "heymarket_api.models")), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
