@@ -1,0 +1,30 @@
+"""An in-memory stand-in for the Heymarket Contacts API, for testing code that calls it.
+
+`FakeHeymarket` serves all 19 contact endpoints of v1 and v2 with state, authentication,
+rate limiting, latency and injectable faults, over an httpx transport or a loopback server::
+
+    fake = FakeHeymarket()
+    fake.add_contact(phone="15105553344", first="Ada")
+    with httpx.Client(transport=fake.transport(), base_url="https://api.heymarket.com") as http:
+        http.post("/v1/contact/get", json={"phone": "15105553344"},
+                  headers={"Authorization": f"Bearer {SANDBOX_API_KEY}"})
+
+It is written against the API's contract alone and shares no code with the SDK, so that it
+can check the SDK. `python -m heymarket_typed.testing --port 0` serves it from the shell.
+"""
+
+from heymarket_typed.testing._fake import FakeHeymarket
+from heymarket_typed.testing._faults import Fault
+from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
+from heymarket_typed.testing._recording import RecordedRequest
+from heymarket_typed.testing._server import SandboxServer
+
+__all__ = [
+    "SANDBOX_API_KEY",
+    "SANDBOX_SECRET_ID",
+    "SANDBOX_SECRET_KEY",
+    "FakeHeymarket",
+    "Fault",
+    "RecordedRequest",
+    "SandboxServer",
+]

@@ -1,0 +1,169 @@
+"""`FakeHeymarket`: the public face of the stand-in, wiring its parts together."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from heymarket_typed.testing._engine import Engine
+from heymarket_typed.testing._faults import Fault, FaultQueue
+from heymarket_typed.testing._ids import RequestIds
+from heymarket_typed.testing._jwt import (
+    SANDBOX_API_KEY,
+    SANDBOX_SECRET_ID,
+    SANDBOX_SECRET_KEY,
+    Authenticator,
+)
+from heymarket_typed.testing._ratelimit import TokenBucket
+from heymarket_typed.testing._recording import RecordedRequest, Recorder
+from heymarket_typed.testing._router import Router
+from heymarket_typed.testing._routes_v1 import ROUTES as ROUTES_V1
+from heymarket_typed.testing._routes_v2 import ROUTES as ROUTES_V2
+from heymarket_typed.testing._server import SandboxServer
+from heymarket_typed.testing._store import ContactStore
+from heymarket_typed.testing._transport import AsyncFakeTransport, FakeTransport
+
+DEFAULT_SEED_PHONE = 15550100000
+"""The first phone `seed()` gives out; the others follow it."""
+
+
+class FakeHeymarket:
+    """A stateful, in-memory Heymarket Contacts API: all 19 v1 and v2 contact endpoints.
+
+    Point an httpx client at `transport()` (or `async_transport()`, or the URL of `serve()`)
+    with base URL `https://api.heymarket.com`, and it behaves like the real API: JWT and
+    legacy-key authentication, the documented validation and error statuses, `X-Request-Id`
+    on every response, an optional rate limit and latency, and faults injected on demand.
+
+    Args:
+        secret_id: The accepted API secret id.
+        secret_key: The accepted API secret key; `secret_id + "||" + secret_key` signs JWTs
+            and must be at least 32 bytes.
+        api_key: The accepted legacy team key, or None to refuse legacy authentication.
+        latency: Seconds added to every request.
+        rate_limit: Requests per second allowed by a token bucket, or None for no limit.
+        burst: The bucket's capacity; `max(1, rate_limit)` by default (one second's worth).
+        retry_after: Whether a 429 carries `Retry-After` (whole seconds until a token is due).
+        clock: Wall-clock seconds, for JWT `iat` checks and contact timestamps.
+        seed: Makes contact UUIDs and request ids the same on every run.
+
+    Raises:
+        ValueError: The JWT signing key is too short, or a limit is out of range.
+    """
+
+    def __init__(
+        self,
+        *,
+        secret_id: str = SANDBOX_SECRET_ID,
+        secret_key: str = SANDBOX_SECRET_KEY,
+        api_key: str | None = SANDBOX_API_KEY,
+        latency: float = 0.0,
+        rate_limit: float | None = None,
+        burst: float | None = None,
+        retry_after: bool = True,
+        clock: Callable[[], float] = time.time,
+        seed: int = 0,
+    ) -> None:
+        if latency < 0:
+            raise ValueError("latency must not be negative")
+        bucket = None
+        if rate_limit is not None:
+            bucket = TokenBucket(rate_limit, burst if burst is not None else max(1.0, rate_limit))
+        self._store = ContactStore(clock=clock, seed=seed)
+        self._faults = FaultQueue()
+        self._recorder = Recorder()
+        self._engine = Engine(
+            store=self._store,
+            router=Router((*ROUTES_V1, *ROUTES_V2)),
+            authenticator=Authenticator(secret_id, secret_key, api_key, clock),
+            bucket=bucket,
+            retry_after=retry_after,
+            faults=self._faults,
+            recorder=self._recorder,
+            request_ids=RequestIds(seed),
+            latency=latency,
+        )
+
+    # Front ends
+
+    def transport(self) -> httpx.BaseTransport:
+        """An in-process transport for `httpx.Client(transport=..., base_url=...)`."""
+        return FakeTransport(self._engine)
+
+    def async_transport(self) -> httpx.AsyncBaseTransport:
+        """An in-process transport for `httpx.AsyncClient`; latency does not block the loop."""
+        return AsyncFakeTransport(self._engine)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
+        """Serves the fake over HTTP on a background thread; close the result when done."""
+        return SandboxServer(self._engine, host, port)
+
+    # Data
+
+    def add_contact(self, **fields: Any) -> dict[str, Any]:
+        """Stores one contact directly, without a request, and returns a copy of it.
+
+        Any `Contact` field may be given. `id` and `uuid` are assigned unless given;
+        `updated` and `created` given as strings are kept exactly (so a test can make several
+        contacts share one timestamp), otherwise they are stamped like a write. Explicit
+        timestamps do not move the clock of later writes.
+
+        Raises:
+            ValueError: The `id` or `uuid` is taken, or `updated` is not RFC 3339.
+        """
+        return self._store.create(fields)
+
+    def seed(
+        self, n: int, *, updated: str | None = None, phone_start: int = DEFAULT_SEED_PHONE
+    ) -> None:
+        """Stores `n` synthetic contacts at once (200,000 take a second or two).
+
+        Contact `id` is named "Contact <id>" and has phone `phone_start + i` for the i-th
+        seeded contact.
+
+        Args:
+            n: How many contacts to add.
+            updated: An RFC 3339 time every seeded contact gets as `created` and `updated`,
+                exactly as given, to build pages of equal timestamps; by default each contact
+                gets its own increasing write timestamp.
+            phone_start: The first phone number.
+
+        Raises:
+            ValueError: `n` is negative or `updated` is not RFC 3339.
+        """
+        self._store.seed(n, updated=updated, phone_start=phone_start)
+
+    def add_contact_field(self, title: str) -> dict[str, Any]:
+        """Defines a custom contact field, listed by `POST /v1/contact-fields`; returns it."""
+        return self._store.add_field(title)
+
+    def contacts(self) -> list[dict[str, Any]]:
+        """Copies of every stored contact, by id."""
+        return self._store.all()
+
+    # Faults and the request log
+
+    def inject(
+        self, fault: Fault, *, times: int = 1, method: str | None = None, path: str | None = None
+    ) -> None:
+        """Inflicts `fault` on the next `times` requests matching `method` and exact `path`.
+
+        Faults fire in the order they were injected. Requests refused by authentication or
+        the rate limit do not consume them; connect errors fire before both.
+
+        Raises:
+            ValueError: `times` is below one.
+        """
+        self._faults.inject(fault, times=times, method=method, path=path)
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received, in order of arrival (connect errors never arrive)."""
+        return self._recorder.requests()
+
+    def clear_requests(self) -> None:
+        """Empties the request log."""
+        self._recorder.clear()

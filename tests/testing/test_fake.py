@@ -1,0 +1,131 @@
+"""`FakeHeymarket` itself: seeding, direct data access, determinism and settings."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from heymarket_typed.testing import FakeHeymarket
+from tests.testing.conftest import BASE_URL, Clock, bearer, make_token
+
+
+def first_responses(fake: FakeHeymarket) -> list[tuple[str, object]]:
+    with httpx.Client(
+        transport=fake.transport(), base_url=BASE_URL, headers=bearer(make_token())
+    ) as http:
+        return [
+            (response.headers["x-request-id"], response.json())
+            for response in (
+                http.post("/v1/contact", json={"phone": "15105553344"}),
+                http.post(
+                    "/v2/contact",
+                    json={"contact_channels": [{"channel_type": "email", "channel_id": "a@b.co"}]},
+                ),
+                http.post("/v1/contacts", json={}),
+            )
+        ]
+
+
+def test_the_same_seed_gives_the_same_ids_uuids_and_request_ids() -> None:
+    one = first_responses(FakeHeymarket(seed=7, clock=Clock()))
+    two = first_responses(FakeHeymarket(seed=7, clock=Clock()))
+
+    assert one == two
+
+
+def test_another_seed_gives_other_uuids_and_request_ids() -> None:
+    one = first_responses(FakeHeymarket(seed=7, clock=Clock()))
+    two = first_responses(FakeHeymarket(seed=8, clock=Clock()))
+
+    assert one[0][0] != two[0][0]
+    assert one[0][1] != two[0][1]
+
+
+def test_seeding_200_000_contacts_and_listing_a_page_is_fast(clock: Clock) -> None:
+    fake = FakeHeymarket(clock=clock)
+    started = time.perf_counter()
+    fake.seed(200_000)
+    seeded = time.perf_counter()
+    with httpx.Client(
+        transport=fake.transport(), base_url=BASE_URL, headers=bearer(make_token())
+    ) as http:
+        page = http.post("/v1/contacts", json={"limit": 100}).json()
+        middle = http.post("/v2/contacts/list", json={"limit": 100, "page": 1000}).json()
+        count = http.post("/v1/contacts/count", json={}).json()
+    listed = time.perf_counter()
+
+    assert seeded - started < 5.0
+    assert listed - seeded < 0.5
+    assert [c["id"] for c in page[:2]] == [201_000, 200_999]
+    assert middle[0]["id"] == 201_000 - 100_000
+    assert count == "200000"
+
+
+def test_seeded_contacts_get_consecutive_phones_and_their_own_timestamps(clock: Clock) -> None:
+    fake = FakeHeymarket(clock=clock)
+    fake.seed(3, phone_start=14155550000)
+
+    contacts = fake.contacts()
+
+    assert [c["phone"] for c in contacts] == ["14155550000", "14155550001", "14155550002"]
+    assert contacts[0]["updated"] == "2024-06-01T12:00:00.000000000Z"
+    assert contacts[0]["updated"] < contacts[1]["updated"] < contacts[2]["updated"]
+
+
+def test_seeding_with_one_updated_value_shares_it(clock: Clock) -> None:
+    fake = FakeHeymarket(clock=clock)
+    fake.seed(4, updated="2024-05-01T00:00:00Z")
+
+    assert {c["updated"] for c in fake.contacts()} == {"2024-05-01T00:00:00Z"}
+
+
+def test_add_contact_keeps_given_fields_and_defaults_the_rest(fake: FakeHeymarket) -> None:
+    added = fake.add_contact(
+        id=98765,
+        phone="15105553344",
+        first="API",
+        last="Contact",
+        updated="2024-06-01T12:00:00Z",
+        external_id="crm-1",
+    )
+
+    assert added["id"] == 98765
+    assert added["display_name"] == "API Contact"
+    assert added["updated"] == added["created"] == "2024-06-01T12:00:00Z"
+    assert added["external_id"] == "crm-1"
+    assert added["rev"] == 1
+    assert fake.add_contact(phone="15105553345")["id"] == 98766
+
+
+def test_add_contact_returns_and_contacts_lists_copies(fake: FakeHeymarket) -> None:
+    added = fake.add_contact(phone="15105553344", custom={"1": "x"})
+    added["custom"]["1"] = "changed"
+    fake.contacts()[0]["custom"]["1"] = "changed"
+
+    assert fake.contacts()[0]["custom"] == {"1": "x"}
+
+
+def test_add_contact_refuses_a_taken_id_or_a_bad_timestamp(fake: FakeHeymarket) -> None:
+    fake.add_contact(id=5, phone="15105553344")
+
+    with pytest.raises(ValueError, match="id"):
+        fake.add_contact(id=5, phone="15105553345")
+    with pytest.raises(ValueError, match="RFC 3339"):
+        fake.add_contact(phone="15105553345", updated="June 1st")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: FakeHeymarket(latency=-1.0),
+        lambda: FakeHeymarket(rate_limit=0.0),
+        lambda: FakeHeymarket(rate_limit=1.0, burst=0.5),
+    ],
+    ids=["negative latency", "zero rate", "burst below one"],
+)
+def test_unusable_settings_are_refused(build: Callable[[], FakeHeymarket]) -> None:
+    with pytest.raises(ValueError, match="must"):
+        build()
