@@ -44,4 +44,10 @@ IDEMPOTENT_POST_PATHS = frozenset(
 
 MAX_PAGE_SIZE = 100
 MAX_TAGS = 5
+# No batch maximum is documented: chunk conservatively.
 DEFAULT_CHUNK_SIZE = 100
+MAX_CHUNK_SIZE = 1000
+# Requests in flight for bulk work: enough to keep 500 requests a minute going at about 1 s of
+# latency, so read-ahead and chunked imports run at the rate limit rather than at round trips.
+DEFAULT_CONCURRENCY = 8
+MAX_CONCURRENCY = 32

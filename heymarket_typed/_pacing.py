@@ -1,8 +1,10 @@
 """Client-side pacing: keep the request rate under the API's limit instead of hitting 429s.
 
-A token bucket refilled at `requests_per_minute / 60` per second, holding at most one second's
-worth. Callers reserve a slot and sleep until it comes, outside the lock, so one pacer serves
-threads and asyncio tasks alike and they are served in order.
+A token bucket refilled at `requests_per_minute / 60` per second, holding half a second's worth.
+The server's bucket is assumed to hold at least that much more: a request that reaches it late
+(a busy thread, a slow network) leaves it refilling less than the client counted on, and the
+spare tokens absorb that instead of a 429. Callers reserve a slot and sleep until it comes,
+outside the lock, so one pacer serves threads and asyncio tasks alike, in order.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ class Pacer:
         self, requests_per_minute: float, *, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.rate = requests_per_minute / 60.0
-        self.capacity = max(1.0, self.rate)
+        self.capacity = max(1.0, self.rate / 2)
         self._clock = clock
         self._lock = threading.Lock()
         self._tokens = self.capacity

@@ -22,7 +22,7 @@ from heymarket_api.models import Contact, ListContactsV2Request, PaginationReque
 from heymarket_api.types import UNSET
 
 from . import _validation as check
-from ._constants import MAX_PAGE_SIZE
+from ._constants import MAX_CONCURRENCY, MAX_PAGE_SIZE
 from ._exceptions import PaginationError
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class V2Pager(_Pager):
         self.date = (
             None if updated_after is None else check.timestamp(updated_after, "updated_after")
         )
-        self.concurrency = check.bounded_int(concurrency, "concurrency", high=32)
+        self.concurrency = check.bounded_int(concurrency, "concurrency", high=MAX_CONCURRENCY)
         self._last_page = (
             None if self.remaining is None else -(-self.remaining // self.page_size) - 1
         )

@@ -6,7 +6,7 @@ Each method is one plan from `_operations` run by `_run`; the twins differ only 
 from __future__ import annotations
 
 import builtins
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
@@ -26,14 +26,20 @@ from heymarket_api.models import (
 
 from . import _operations as ops
 from . import _validation as check
-from ._constants import DEFAULT_CHUNK_SIZE
+from ._bulk import AsyncChunk, Chunk, arun_chunks, run_chunks
+from ._constants import (
+    DEFAULT_CHUNK_SIZE,
+    DEFAULT_CONCURRENCY,
+    MAX_CHUNK_SIZE,
+    MAX_CONCURRENCY,
+)
 from ._exceptions import validation_error
 from ._operations import Call
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
-from ._results import BatchCreateResult, BulkUpsertResult
+from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
 T = TypeVar("T")
-DEFAULT_CONCURRENCY = 8
+ItemT = TypeVar("ItemT")
 
 
 def _unreadable(error: UnparsableResponse, where: str) -> Exception:
@@ -43,6 +49,9 @@ def _unreadable(error: UnparsableResponse, where: str) -> Exception:
 class _Sync:
     def __init__(self, api: Client) -> None:
         self._api = api
+
+    def _chunk(self, start: int, stop: int, call: Call[T]) -> Chunk[T]:
+        return Chunk(start, stop, lambda: self._run(call))
 
     def _run(self, call: Call[T]) -> T:
         try:
@@ -56,6 +65,9 @@ class _Async:
     def __init__(self, api: Client) -> None:
         self._api = api
 
+    def _chunk(self, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
+        return AsyncChunk(start, stop, lambda: self._run(call))
+
     async def _run(self, call: Call[T]) -> T:
         try:
             response = await call.asyncio(client=self._api)
@@ -64,9 +76,28 @@ class _Async:
         return call.result(response)
 
 
-def _chunks(items: list[T], size: object) -> list[tuple[int, list[T]]]:
-    size = check.bounded_int(size, "chunk_size", high=1000)
-    return [(offset, items[offset : offset + size]) for offset in range(0, len(items), size)]
+def _chunks(
+    items: list[ItemT], size: object, plan: Callable[[list[ItemT], int], Call[T]]
+) -> list[tuple[int, int, Call[T]]]:
+    """(start, stop, plan) for each `size` contacts of `items`."""
+    size = check.bounded_int(size, "chunk_size", high=MAX_CHUNK_SIZE)
+    return [
+        (start, min(start + size, len(items)), plan(items[start : start + size], start))
+        for start in range(0, len(items), size)
+    ]
+
+
+def _concurrency(value: object) -> int:
+    return check.bounded_int(value, "concurrency", high=MAX_CONCURRENCY)
+
+
+def _merge(
+    done: list[tuple[list[Contact], list[FailedContact[ContactInputV2]]]],
+) -> BulkUpsertResult:
+    return BulkUpsertResult(
+        contacts=[contact for written, _ in done for contact in written],
+        failed_contacts=[failure for _, failed in done for failure in failed],
+    )
 
 
 class Contacts(_Sync):
@@ -140,16 +171,19 @@ class Contacts(_Sync):
         *,
         overwrite: bool = False,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> BatchCreateResult:
-        """Creates many contacts, `chunk_size` per request. Every contact is checked before the
-        first request. With `overwrite=False` a contact whose phone exists is reported as failed;
-        with `overwrite=True` it is overwritten."""
+        """Creates many contacts, `chunk_size` per request, up to `concurrency` requests at once.
+
+        Every contact is checked before the first request. With `overwrite=False` a contact whose
+        phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
+        fails, no further one is sent and the error's note says which contacts were written.
+        """
         checked = check.contact_list(contacts, "contacts", ContactInput)
         flag = check.flag(overwrite, "overwrite")
-        calls = [
-            ops.batch_create(chunk, flag, offset) for offset, chunk in _chunks(checked, chunk_size)
-        ]
-        failed = [failure for call in calls for failure in self._run(call)]
+        plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
+        done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        failed = [failure for failures in done for failure in failures]
         return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
 
     def list_fields(self) -> builtins.list[ContactField]:
@@ -230,16 +264,19 @@ class AsyncContacts(_Async):
         *,
         overwrite: bool = False,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> BatchCreateResult:
-        """Creates many contacts, `chunk_size` per request. Every contact is checked before the
-        first request. With `overwrite=False` a contact whose phone exists is reported as failed;
-        with `overwrite=True` it is overwritten."""
+        """Creates many contacts, `chunk_size` per request, up to `concurrency` requests at once.
+
+        Every contact is checked before the first request. With `overwrite=False` a contact whose
+        phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
+        fails, no further one is sent and the error's note says which contacts were written.
+        """
         checked = check.contact_list(contacts, "contacts", ContactInput)
         flag = check.flag(overwrite, "overwrite")
-        calls = [
-            ops.batch_create(chunk, flag, offset) for offset, chunk in _chunks(checked, chunk_size)
-        ]
-        failed = [failure for call in calls for failure in await self._run(call)]
+        plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
+        done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        failed = [failure for failures in done for failure in failures]
         return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
 
     async def list_fields(self) -> builtins.list[ContactField]:
@@ -268,18 +305,20 @@ class ContactsV2(_Sync):
         self._run(ops.delete_v2(contact_id))
 
     def bulk_upsert(
-        self, contacts: Iterable[ContactInputV2], *, chunk_size: int = DEFAULT_CHUNK_SIZE
+        self,
+        contacts: Iterable[ContactInputV2],
+        *,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> BulkUpsertResult:
         """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
-        per request, every contact checked before the first request."""
+        per request, up to `concurrency` requests at once, every contact checked before the first
+        request. If a request fails, no further one is sent and the error's note says which
+        contacts were written."""
         checked = check.contact_list(contacts, "contacts", ContactInputV2)
-        calls = [ops.bulk_upsert(chunk, offset) for offset, chunk in _chunks(checked, chunk_size)]
-        result = BulkUpsertResult(contacts=[], failed_contacts=[])
-        for call in calls:
-            written, failed = self._run(call)
-            result.contacts.extend(written)
-            result.failed_contacts.extend(failed)
-        return result
+        plans = _chunks(checked, chunk_size, ops.bulk_upsert)
+        done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        return _merge(done)
 
     def bulk_delete(self, contact_ids: Iterable[UUID | str]) -> None:
         """Deletes these contacts permanently."""
@@ -351,18 +390,20 @@ class AsyncContactsV2(_Async):
         await self._run(ops.delete_v2(contact_id))
 
     async def bulk_upsert(
-        self, contacts: Iterable[ContactInputV2], *, chunk_size: int = DEFAULT_CHUNK_SIZE
+        self,
+        contacts: Iterable[ContactInputV2],
+        *,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> BulkUpsertResult:
         """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
-        per request, every contact checked before the first request."""
+        per request, up to `concurrency` requests at once, every contact checked before the first
+        request. If a request fails, no further one is sent and the error's note says which
+        contacts were written."""
         checked = check.contact_list(contacts, "contacts", ContactInputV2)
-        calls = [ops.bulk_upsert(chunk, offset) for offset, chunk in _chunks(checked, chunk_size)]
-        result = BulkUpsertResult(contacts=[], failed_contacts=[])
-        for call in calls:
-            written, failed = await self._run(call)
-            result.contacts.extend(written)
-            result.failed_contacts.extend(failed)
-        return result
+        plans = _chunks(checked, chunk_size, ops.bulk_upsert)
+        done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        return _merge(done)
 
     async def bulk_delete(self, contact_ids: Iterable[UUID | str]) -> None:
         """Deletes these contacts permanently."""

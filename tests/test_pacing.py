@@ -11,10 +11,10 @@ from heymarket_typed._pacing import Pacer
 from tests.helpers import FakeClock, ScriptedAPI, contact, json_response
 
 
-def test_a_second_of_burst_then_one_slot_per_interval() -> None:
+def test_half_a_second_of_burst_then_one_slot_per_interval() -> None:
     clock = FakeClock()
-    pacer = Pacer(120, clock=clock.monotonic)  # 2 per second, bucket of 2
-    assert [pacer.reserve() for _ in range(5)] == [0.0, 0.0, 0.5, 1.0, 1.5]
+    pacer = Pacer(480, clock=clock.monotonic)  # 8 per second, bucket of 4
+    assert [pacer.reserve() for _ in range(6)] == [0.0, 0.0, 0.0, 0.0, 0.125, 0.25]
 
 
 def test_tokens_refill_with_time_up_to_the_capacity() -> None:
@@ -28,13 +28,13 @@ def test_tokens_refill_with_time_up_to_the_capacity() -> None:
 def test_pacing_spreads_requests() -> None:
     clock = FakeClock()
     api = ScriptedAPI(default=json_response(200, contact(1)))
-    client = api.client(_clock=clock, requests_per_minute=600)  # 10 per second, burst of 10
+    client = api.client(_clock=clock, requests_per_minute=600)  # 10 per second, burst of 5
     for _ in range(25):
         client.contacts.get(1)
     assert len(api.requests) == 25
-    # 10 at once, then one per 0.1 s: 15 waits, 1.5 s in all.
-    assert len(clock.sleeps) == 15
-    assert sum(clock.sleeps) == pytest.approx(1.5)
+    # 5 at once, then one per 0.1 s: 20 waits, 2 s in all.
+    assert len(clock.sleeps) == 20
+    assert sum(clock.sleeps) == pytest.approx(2.0)
 
 
 def test_pacing_is_shared_by_threads() -> None:
