@@ -12,6 +12,7 @@ import pytest
 from heymarket_typed import models
 from heymarket_typed._validation import phone
 from tests.helpers import ScriptedAPI, json_response
+from tests.tally import tally
 
 Input = models.ContactInput
 InputV2 = models.ContactInputV2
@@ -207,7 +208,6 @@ CASES = catalogue()
 
 
 def test_the_catalogue_is_large() -> None:
-    print(f"\nbad-input catalogue: {len(CASES)} cases")
     assert len(CASES) >= 40
 
 
@@ -219,3 +219,4 @@ def test_bad_input_raises_value_error_naming_the_argument_and_sends_nothing(
     with pytest.raises(ValueError, match=re.escape(argument)):
         call(api.client())
     assert api.requests == [], case
+    tally("bad inputs")
