@@ -15,11 +15,17 @@ GENERATE = openapi-python-client generate --path $(SPEC) --config generator-conf
 	--custom-template-path templates \
 	--meta none --overwrite --fail-on-warning
 
-.PHONY: help install regenerate check-generated lint typecheck pytest test demo
+# Tests replay cassettes and may only reach loopback servers they start themselves.
+PYTEST_OFFLINE := --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost
+
+.PHONY: help install regenerate check-generated lint typecheck pytest test demo record
 
 help:
 	@echo "make demo             run the quickstart tour on the embedded sandbox"
 	@echo "make test             lint, typecheck, check-generated and the test suite"
+	@echo "make demo LIVE=1      the read-only part of the tour against the real API"
+	@echo "make record           re-record cassettes/ against the sandbox"
+	@echo "                      (HEYMARKET_RECORD_LIVE=1: against the real API)"
 	@echo "make regenerate       rebuild $(GENERATED) from $(SPEC)"
 	@echo "make check-generated  fail if $(GENERATED) differs from what $(SPEC) produces"
 	@echo "make lint | typecheck | install"
@@ -59,9 +65,30 @@ typecheck: install
 	mypy
 
 pytest: install
-	pytest
+	pytest $(PYTEST_OFFLINE)
 
 test: lint typecheck check-generated pytest
 
+# The sandbox's credentials, for the demo's environment.
+SANDBOX_ENV = python -c 'from heymarket_typed.testing import SANDBOX_SECRET_ID as i, \
+	SANDBOX_SECRET_KEY as k; print(f"HEYMARKET_SECRET_ID={i} HEYMARKET_SECRET_KEY={k}")'
+
 demo: install
-	@echo "make demo arrives with the sandbox (issue 4)."
+ifeq ($(LIVE),1)
+	python examples/quickstart.py --read-only
+else
+	@out=$$(mktemp); \
+	python -m heymarket_typed.testing --port 0 --seed-contacts 300 > "$$out" & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; rm -f "$$out"' EXIT; \
+	for _ in $$(seq 100); do [ -s "$$out" ] && break; sleep 0.1; done; \
+	url=$$(head -n 1 "$$out"); \
+	[ -n "$$url" ] || { echo "the sandbox did not start" >&2; exit 1; }; \
+	echo "sandbox running at $$url"; \
+	env -u HEYMARKET_API_KEY $$($(SANDBOX_ENV)) HEYMARKET_BASE_URL="$$url" \
+		python examples/quickstart.py
+endif
+
+record: install
+	@if [ "$${HEYMARKET_RECORD_LIVE:-}" != 1 ]; then rm -f cassettes/*.yaml; fi
+	pytest tests/recorded/test_recorded_responses.py --record-mode=rewrite -p no:cacheprovider
+	pytest tests/recorded/test_cassettes.py -p no:cacheprovider

@@ -58,10 +58,11 @@ def match_failures(
     reports: list[tuple[dict[str, Any], str | None, dict[str, Any]]],
     offset: int,
 ) -> list[FailedContact[InputT]]:
-    """Pairs each failure report with the contact it echoes.
+    """Pairs each failure report with the contact it echoes, in input order.
 
-    The API echoes a failed contact as it was sent (plus a reason), and says nothing about its
-    position, so a report matches the first unclaimed contact whose every sent field it repeats.
+    The API echoes a failed contact as it was sent (plus a reason), without its position, so a
+    report matches a contact whose every sent field it repeats. Among identical contacts the
+    later ones are the duplicates that fail, so the last unclaimed match is taken.
 
     Args:
         sent: The contacts of one request.
@@ -75,8 +76,8 @@ def match_failures(
         index = next(
             (
                 i
-                for i, body in enumerate(bodies)
-                if i not in claimed and all(echoed.get(k) == v for k, v in body.items())
+                for i in reversed(range(len(bodies)))
+                if i not in claimed and all(echoed.get(k) == v for k, v in bodies[i].items())
             ),
             None,
         )
@@ -85,4 +86,4 @@ def match_failures(
         else:
             claimed.add(index)
             failures.append(FailedContact[InputT](offset + index, sent[index], reason, raw))
-    return failures
+    return sorted(failures, key=lambda f: len(sent) + offset if f.index is None else f.index)

@@ -122,3 +122,17 @@ def contact(
 
 def contacts(ids: Iterable[int], updated: str = "2024-06-01T12:00:00Z") -> list[dict[str, Any]]:
     return [contact(i, updated) for i in ids]
+
+
+class InstantClock(Clock):
+    """Real time, but sleeps (backoff, pacing) return at once and are recorded."""
+
+    def __init__(self) -> None:
+        self.sleeps: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self.sleeps.append(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)

@@ -290,3 +290,20 @@ def test_models_reexports_what_users_need() -> None:
     for name in ("Contact", "ContactInput", "ContactRef", "ContactStatus", "ContactField", "Note"):
         assert name in models.__all__
         assert hasattr(models, name)
+
+
+def test_a_duplicate_within_a_batch_is_reported_at_its_own_index() -> None:
+    def reply(request: Any) -> Any:
+        seen: set[str] = set()
+        failed = []
+        for item in json.loads(request.content):
+            if item["phone"] in seen:
+                failed.append(dict(item, error="phone already exists"))
+            seen.add(item["phone"])
+        return json_response(200, failed or "ok")
+
+    api = ScriptedAPI().on("POST /v1/batch/contacts", reply)
+    same = models.ContactInput(phone="14155550100", first="Ada")
+    other = models.ContactInput(phone="14155550101")
+    result = api.client().contacts.batch_create([same, other, same, same])
+    assert [f.index for f in result.failed_contacts] == [2, 3]
