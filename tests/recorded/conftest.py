@@ -43,7 +43,8 @@ def vcr_cassette_dir() -> str:
 
 @pytest.fixture
 def default_cassette_name(request: pytest.FixtureRequest) -> str:
-    return request.node.name.removeprefix("test_")
+    name: str = request.node.name
+    return name.removeprefix("test_")
 
 
 @pytest.fixture
