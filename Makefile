@@ -18,12 +18,13 @@ GENERATE = openapi-python-client generate --path $(SPEC) --config generator-conf
 # Tests replay cassettes and may only reach loopback servers they start themselves.
 PYTEST_OFFLINE := --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost
 
-.PHONY: help install regenerate check-generated lint typecheck pytest test demo record
+.PHONY: help install regenerate check-generated lint typecheck pytest test demo record bench
 
 help:
 	@echo "make demo             run the quickstart tour on the embedded sandbox"
 	@echo "make test             lint, typecheck, check-generated and the test suite"
 	@echo "make demo LIVE=1      the read-only part of the tour against the real API"
+	@echo "make bench            benchmarks; writes bench/RESULTS.md (a few minutes)"
 	@echo "make record           re-record cassettes/ against the sandbox"
 	@echo "                      (HEYMARKET_RECORD_LIVE=1: against the real API)"
 	@echo "make regenerate       rebuild $(GENERATED) from $(SPEC)"
@@ -58,8 +59,8 @@ check-generated: install
 lint: install
 	spectral lint $(SPEC) --ruleset .spectral.yaml --fail-severity warn
 	openapi-spec-validator $(SPEC)
-	ruff check heymarket_typed tests examples
-	ruff format --check heymarket_typed tests examples
+	ruff check heymarket_typed tests examples bench
+	ruff format --check heymarket_typed tests examples bench
 
 typecheck: install
 	mypy
@@ -92,3 +93,6 @@ record: install
 	@if [ "$${HEYMARKET_RECORD_LIVE:-}" != 1 ]; then rm -f cassettes/*.yaml; fi
 	pytest tests/recorded/test_recorded_responses.py --record-mode=rewrite -p no:cacheprovider
 	pytest tests/recorded/test_cassettes.py -p no:cacheprovider
+
+bench: install
+	python -m bench.run

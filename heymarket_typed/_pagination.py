@@ -147,9 +147,9 @@ class V2Pager(_Pager):
         return not self.done and (self._last_page is None or page <= self._last_page)
 
     def window(self) -> int:
-        """Pages to keep in flight: 1, then doubling with each full page up to `concurrency`,
-        so a short listing costs no speculative requests."""
-        return min(self.concurrency, 1 << min(self._full_pages, 6))
+        """Pages to keep in flight: 1 until a page comes back full (a short listing costs no
+        speculative request), then 4, then 16, up to `concurrency`."""
+        return min(self.concurrency, 1 << min(2 * self._full_pages, 6))
 
     def take(self, page: list[Contact]) -> list[Contact]:
         if len(page) < self.page_size:

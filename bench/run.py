@@ -1,0 +1,133 @@
+"""`make bench`: run every scenario, print a table, and write bench/RESULTS.md.
+
+    python -m bench.run [--quick]
+
+`--quick` shrinks the jobs to try the bench out; only a full run writes RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import scenarios as s
+
+RATE = 20.0  # requests per second allowed by the sandbox
+LATENCIES = (0.010, 0.300)
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    checks: list[bool] = field(default_factory=list)
+
+    def out(self, line: str = "") -> None:
+        print(line, flush=True)
+        self.lines.append(line)
+
+    def check(self, ok: bool) -> str:
+        self.checks.append(ok)
+        return "met" if ok else "MISSED"
+
+    def table(self, *header: str) -> None:
+        self.out()
+        self.out("| " + " | ".join(header) + " |")
+        self.out("|" + "---|" * len(header))
+
+    def row(self, *cells: object) -> None:
+        self.out("| " + " | ".join(str(cell) for cell in cells) + " |")
+
+
+def exports(report: Report, n: int) -> None:
+    report.out(f"\n## Export of {n} contacts")
+    report.table("job", "latency", "requests", "429s", "wall s", "floor s", "wall / floor",
+                 "contacts/s", "target")  # fmt: skip
+    for latency in LATENCIES:
+        v2_rate = 0.0
+        for job in s.export_jobs(n, RATE, latency):
+            if job.name.startswith("v2"):
+                v2_rate = job.per_second
+                target = f"≤ 1.10, no 429: {report.check(job.ratio <= 1.10 and job.too_many == 0)}"
+            else:
+                target = f"{job.per_second / v2_rate:.2f}x v2's contacts/s"
+            report.row(job.name, f"{job.latency * 1000:.0f} ms", job.requests, job.too_many,
+                       f"{job.seconds:.2f}", f"{job.floor:.2f}", f"{job.ratio:.2f}",
+                       f"{job.per_second:.0f}", target)  # fmt: skip
+
+
+def imports(report: Report, n: int) -> None:
+    report.out(f"\n## Import of {n} contacts, 1% of them bound to fail")
+    report.table("job", "latency", "requests", "429s", "wall / floor", "failed listed",
+                 "each with index and reason", "target")  # fmt: skip
+    for latency in LATENCIES:
+        for result in s.import_jobs(n, RATE, latency):
+            job = result.job
+            listed = result.failed == result.expected_failed and result.reasons_given
+            ok = job.ratio <= 1.10 and job.too_many == 0 and listed
+            report.row(job.name, f"{job.latency * 1000:.0f} ms", job.requests, job.too_many,
+                       f"{job.ratio:.2f}", f"{result.failed} of {result.expected_failed}",
+                       result.reasons_given, f"≤ 1.10, no 429: {report.check(ok)}")  # fmt: skip
+
+
+def cpu(report: Report) -> None:
+    report.out("\n## CPU per call, on an in-process transport returning prepared bytes")
+    report.table("call", "raw httpx µs", "SDK µs", "ratio", "target")
+    for cost, limit in zip(s.cpu_costs(), (1.5, 2.5), strict=True):
+        report.row(cost.name, f"{cost.raw_us:.0f}", f"{cost.sdk_us:.0f}", f"{cost.ratio:.2f}",
+                   f"≤ {limit}: {report.check(cost.ratio <= limit)}")  # fmt: skip
+
+
+def memory(report: Report, sizes: tuple[int, int]) -> None:
+    report.out("\n## Memory: iterating contacts from the in-process sandbox")
+    report.table("contacts", "peak RSS growth MB", "target")
+    growths = [s.memory_growth(n)["growth_mb"] for n in sizes]
+    for n, growth in zip(sizes, growths, strict=True):
+        report.row(n, f"{growth:.1f}", f"≤ 30: {report.check(growth <= 30)}")
+    spread = growths[1] - growths[0]
+    report.out(f"\nGrowth at {sizes[1]} minus growth at {sizes[0]}: {spread:+.1f} MB "
+               f"(independent of N within 5 MB: {report.check(abs(spread) <= 5)}).")  # fmt: skip
+
+
+def import_time(report: Report) -> None:
+    report.out("\n## Import time (median of 9 fresh interpreters, bytecode compiled first)")
+    times = s.import_times()
+    report.table("measure", "ms")
+    report.row("`import httpx`", f"{times.httpx_us / 1000:.1f}")
+    report.row("`import heymarket_typed`", f"{times.sdk_us / 1000:.1f}")
+    report.row("`import heymarket_typed` and a first `Heymarket()` (loads the generated code)",
+               f"{times.sdk_and_client_us / 1000:.1f}")  # fmt: skip
+    report.out(f"\n`import heymarket_typed` / `import httpx` = {times.ratio:.2f} "
+               f"(≤ 1.5: {report.check(times.ratio <= 1.5)}).")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="smaller jobs; RESULTS.md untouched")
+    quick = parser.parse_args().quick
+    report = Report()
+    report.out(f"# Benchmark results, {datetime.date.today().isoformat()}")
+    machine = f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs"
+    report.out(
+        f"\n{machine}. Sandbox rate limit R = {RATE:g} requests/s; clients paced at R·60 "
+        "requests per minute. Floor = requests / R. Each figure is a ratio within this run."
+    )
+    exports(report, 1000 if quick else 5000)
+    imports(report, 2000 if quick else 10_000)
+    cpu(report)
+    memory(report, (10_000, 40_000) if quick else (50_000, 200_000))
+    import_time(report)
+    report.out(f"\n**{sum(report.checks)} of {len(report.checks)} targets met.**")
+    if not quick:
+        RESULTS.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+        print(f"\nwritten to bench/{RESULTS.name}")
+    return 0 if all(report.checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
