@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
-from heymarket_typed import errors
+from heymarket_typed import errors, models
 from tests.helpers import ScriptedAPI, contact, json_response
+from tests.tally import tally
 
 
 @pytest.mark.parametrize(
@@ -76,6 +79,33 @@ MALFORMED = [
     ("empty body", httpx.Response(200, content=b"", headers={"X-Request-Id": "r-m"})),
     ("undocumented 2xx", json_response(201, contact(1), **{"X-Request-Id": "r-m"})),
     ("204 no content", httpx.Response(204, headers={"X-Request-Id": "r-m"})),
+    ("id sent as a string", json_response(200, {"id": "98765"}, **{"X-Request-Id": "r-m"})),
+    ("id sent as a float", json_response(200, {"id": 98765.0}, **{"X-Request-Id": "r-m"})),
+    ("id sent as a bool", json_response(200, {"id": True}, **{"X-Request-Id": "r-m"})),
+    (
+        "null where a note is expected",
+        json_response(200, contact(1, note=[None]), **{"X-Request-Id": "r-m"}),
+    ),
+    (
+        "a string where custom fields are expected",
+        json_response(200, contact(1, custom="gold"), **{"X-Request-Id": "r-m"}),
+    ),
+    (
+        "a tag that is neither an id nor a tag",
+        json_response(200, contact(1, tags=["vip"]), **{"X-Request-Id": "r-m"}),
+    ),
+    (
+        "a custom value that is an object",
+        json_response(200, contact(1, custom={"1": {"a": 1}}), **{"X-Request-Id": "r-m"}),
+    ),
+    (
+        "JSON with a trailing comma",
+        httpx.Response(200, text='{"id": 1,}', headers={"X-Request-Id": "r-m"}),
+    ),
+    (
+        "bytes that are not UTF-8",
+        httpx.Response(200, content=b'{"id": 1, "first": "\xff"}', headers={"X-Request-Id": "r-m"}),
+    ),
 ]
 
 
@@ -88,6 +118,48 @@ def test_malformed_success_raises_validation_error_with_request_id(
         api.client().contacts.get(1)
     assert caught.value.request_id == "r-m", case
     assert "GET /v1/contact/{id}" in str(caught.value)
+    tally("malformed responses")
+
+
+def test_null_inside_a_list_response_is_a_validation_error() -> None:
+    reply = json_response(
+        200, {"contacts": [None], "failed_contacts": []}, **{"X-Request-Id": "r-n"}
+    )
+    api = ScriptedAPI().on("POST /v2/contacts", reply)
+    channel = models.ChannelInput("phone", "14155553434")
+    with pytest.raises(errors.APIResponseValidationError) as caught:
+        api.client().contacts_v2.bulk_upsert([models.ContactInputV2(contact_channels=[channel])])
+    assert caught.value.request_id == "r-n"
+    tally("malformed responses")
+
+
+def test_a_10_mb_page_parses_and_a_truncated_one_fails_cleanly() -> None:
+    page = [contact(i, first="x" * 700) for i in range(15_000)]
+    body = json.dumps(page).encode()
+    assert len(body) > 10 * 2**20
+    api = ScriptedAPI().on(
+        "POST /v2/contacts/list",
+        httpx.Response(200, content=body, headers={"content-type": "application/json"}),
+        httpx.Response(200, content=body[: len(body) // 2], headers={"X-Request-Id": "r-big"}),
+    )
+    client = api.client()
+    assert len(client.contacts_v2.list(limit=100)) == 15_000
+    with pytest.raises(errors.APIResponseValidationError) as caught:
+        client.contacts_v2.list(limit=100)
+    assert caught.value.request_id == "r-big"
+    tally("malformed responses", 2)
+
+
+def test_unknown_fields_never_fail_a_parse_and_are_kept() -> None:
+    extra = contact(
+        1, favourite_colour="teal", note=[{"id": "n", "mood": "happy"}], channels_v3=[1]
+    )
+    api = ScriptedAPI().on("GET /v1/contact/1", json_response(200, extra))
+    found = api.client().contacts.get(1)
+    assert found["favourite_colour"] == "teal"
+    assert found["channels_v3"] == [1]
+    assert isinstance(found.note, list)
+    assert found.note[0]["mood"] == "happy"
 
 
 @pytest.mark.parametrize("sent", [{"id": 1}, 7, None, ["ok"]])
