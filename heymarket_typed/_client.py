@@ -12,7 +12,7 @@ is built, so importing `heymarket_typed` for its errors, models or types stays c
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -25,12 +25,19 @@ from ._transport import (
     AsyncRetryingTransport,
     ClientTransport,
     RetryingTransport,
+    araise_for_status,
+    raise_for_status,
 )
 
 if TYPE_CHECKING:
     from heymarket_api import Client
 
     from ._resources import AsyncContacts, AsyncContactsV2, Contacts, ContactsV2
+
+
+def _with_final_hook(hooks: dict[str, list[Any]], raise_error: Any) -> dict[str, list[Any]]:
+    """The user's event hooks, then the SDK's error hook: theirs see every response."""
+    return {"request": list(hooks["request"]), "response": [*hooks["response"], raise_error]}
 
 
 class _Base:
@@ -130,7 +137,7 @@ class Heymarket(_Base):
             timeout=settings.timeout,
             headers=settings.headers,
             cookies=pool.client.cookies,
-            event_hooks=pool.client.event_hooks,
+            event_hooks=_with_final_hook(pool.client.event_hooks, raise_for_status),
         )
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
         self.contacts = Contacts(self.api)
@@ -229,7 +236,7 @@ class AsyncHeymarket(_Base):
             timeout=settings.timeout,
             headers=settings.headers,
             cookies=pool.client.cookies,
-            event_hooks=pool.client.event_hooks,
+            event_hooks=_with_final_hook(pool.client.event_hooks, araise_for_status),
         )
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
         self.contacts = AsyncContacts(self.api)

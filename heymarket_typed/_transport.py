@@ -1,8 +1,10 @@
-"""The transport every request goes through: pacing, retries, typed errors and logging.
+"""The transport every request goes through: pacing, retries and logging; then the hook that
+turns the final response into a typed error.
 
-It wraps the transport that does the I/O, so it applies to every request the client sends,
+The transport wraps the one that does the I/O, so it applies to every request the client sends,
 including those made through `client.api` and the 401 retry of the auth flow. The decisions
-live in `_Attempts`; the sync and async transports only send and sleep.
+live in `_Attempts`; the sync and async transports only send and sleep. Errors are raised by a
+response hook that runs after the user's own hooks, so those see every response.
 """
 
 from __future__ import annotations
@@ -74,6 +76,19 @@ def _raises(response: httpx.Response) -> bool:
     return response.is_error and response.status_code != 401
 
 
+def raise_for_status(response: httpx.Response) -> None:
+    """Response hook: the typed error for an error response (but a 401, see `_raises`)."""
+    if _raises(response):
+        response.read()
+        raise status_error(response)
+
+
+async def araise_for_status(response: httpx.Response) -> None:
+    if _raises(response):
+        await response.aread()
+        raise status_error(response)
+
+
 class RetryingTransport(httpx.BaseTransport):
     def __init__(
         self,
@@ -109,9 +124,6 @@ class RetryingTransport(httpx.BaseTransport):
             clock.sleep(delay)
             attempt += 1
         assert isinstance(outcome, httpx.Response)
-        if _raises(outcome):
-            outcome.read()
-            raise status_error(outcome)
         return outcome
 
     def close(self) -> None:
@@ -154,9 +166,6 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             await clock.asleep(delay)
             attempt += 1
         assert isinstance(outcome, httpx.Response)
-        if _raises(outcome):
-            await outcome.aread()
-            raise status_error(outcome)
         return outcome
 
     async def aclose(self) -> None:

@@ -218,3 +218,16 @@ def test_an_http_clients_mounts_and_event_hooks_are_used() -> None:
     assert client.contacts.get(1).id == 1
     assert seen == ["/v1/contact/1"]
     assert client._http.headers["X-Team"] == "sales"
+
+
+def test_an_http_clients_response_hooks_see_error_responses_too() -> None:
+    statuses: list[int] = []
+    user = httpx.Client(
+        transport=httpx.MockTransport(lambda r: json_response(404, {"message": "gone"})),
+        base_url="https://api.heymarket.com",
+        event_hooks={"response": [lambda r: statuses.append(r.status_code)]},
+    )
+    client = Heymarket(api_key="k", http_client=user, requests_per_minute=None)
+    with pytest.raises(errors.NotFoundError):
+        client.contacts.get(1)
+    assert statuses == [404]

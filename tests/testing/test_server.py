@@ -152,3 +152,17 @@ def test_close_stops_serving_and_is_idempotent(fake: FakeHeymarket) -> None:
     with pytest.raises(httpx.ConnectError):
         httpx.post(f"{server.url}/v1/contacts/count", json={}, headers=AUTH)
     idle.close()
+
+
+@pytest.mark.parametrize("method", ["TRACE", "QUERY", "HEAD", "CONNECT"])
+def test_any_method_gets_the_engines_answer_not_http_servers(method: str) -> None:
+    fake = FakeHeymarket()
+    with fake.serve(host="127.0.0.1", port=0) as server, httpx.Client(base_url=server.url) as http:
+        response = http.request(
+            method, "/v1/contact/98765", headers={"Authorization": f"Bearer {SANDBOX_API_KEY}"}
+        )
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["x-request-id"]
+    if method != "HEAD":
+        assert response.json()["error_code"] == "method_not_allowed"
