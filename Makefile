@@ -18,12 +18,13 @@ GENERATE = openapi-python-client generate --path $(SPEC) --config generator-conf
 # Tests replay cassettes and may only reach loopback servers they start themselves.
 PYTEST_OFFLINE := --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost
 
-.PHONY: help install regenerate check-generated lint typecheck pytest test demo record bench
+.PHONY: help install regenerate check-generated lint typecheck pytest test demo record bench soak
 
 help:
 	@echo "make demo             run the quickstart tour on the embedded sandbox"
 	@echo "make test             lint, typecheck, check-generated and the test suite"
 	@echo "make demo LIVE=1      the read-only part of the tour against the real API"
+	@echo "make soak             the fault-injection suite with 10x the schedules"
 	@echo "make bench            benchmarks; writes bench/RESULTS.md (a few minutes)"
 	@echo "make record           re-record cassettes/ against the sandbox"
 	@echo "                      (HEYMARKET_RECORD_LIVE=1: against the real API)"
@@ -93,6 +94,9 @@ record: install
 	@if [ "$${HEYMARKET_RECORD_LIVE:-}" != 1 ]; then rm -f cassettes/*.yaml; fi
 	pytest tests/recorded/test_recorded_responses.py --record-mode=rewrite -p no:cacheprovider
 	pytest tests/recorded/test_cassettes.py -p no:cacheprovider
+
+soak: install
+	HEYMARKET_SOAK=1 pytest tests/robustness $(PYTEST_OFFLINE)
 
 bench: install
 	python -m bench.run

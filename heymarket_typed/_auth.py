@@ -27,6 +27,11 @@ class _BearerAuth(httpx.Auth):
         """The token to send; `stale` is one the server refused, never to be returned again."""
         raise NotImplementedError
 
+    def sign(self, request: httpx.Request) -> None:
+        """Puts the current token on `request`. The transport calls this again right before
+        each attempt, after pacing and backoff waits that can outlast a JWT."""
+        request.headers["Authorization"] = f"Bearer {self._token()}"
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         token = self._token()
         request.headers["Authorization"] = f"Bearer {token}"

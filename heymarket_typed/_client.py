@@ -128,6 +128,7 @@ class Heymarket(_Base):
             policy=RetryPolicy(settings.max_retries, wall_clock=settings.clock.time),
             pacer=settings.pacer,
             clock=settings.clock,
+            sign=settings.auth.sign,
             owns_inner=False,
         )
         self._http = httpx.Client(
@@ -227,6 +228,7 @@ class AsyncHeymarket(_Base):
             policy=RetryPolicy(settings.max_retries, wall_clock=settings.clock.time),
             pacer=settings.pacer,
             clock=settings.clock,
+            sign=settings.auth.sign,
             owns_inner=False,
         )
         self._http = httpx.AsyncClient(

@@ -346,9 +346,10 @@ class ContactsV2(_Sync):
     ) -> Iterator[Contact]:
         """Every contact, page after page, in order and lazily.
 
-        Up to `concurrency` pages are fetched ahead (starting with one and doubling while pages
-        come back full), so a large export runs at the rate limit instead of waiting on each
-        round trip. Closing the iterator stops fetching.
+        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
+        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
+        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
+        stops fetching.
         """
         pager = V2Pager(
             page_size=page_size,
@@ -431,9 +432,10 @@ class AsyncContactsV2(_Async):
     ) -> AsyncIterator[Contact]:
         """Every contact, page after page, in order and lazily (`async for`).
 
-        Up to `concurrency` pages are fetched ahead (starting with one and doubling while pages
-        come back full), so a large export runs at the rate limit instead of waiting on each
-        round trip. Closing the iterator (`aclose()`) cancels what is in flight.
+        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
+        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
+        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
+        (`aclose()`) cancels what is in flight.
         """
         pager = V2Pager(
             page_size=page_size,

@@ -10,6 +10,7 @@ response hook that runs after the user's own hooks, so those see every response.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import httpx
 
@@ -25,12 +26,24 @@ _REDACTED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"}
 
 
 class _Attempts:
-    """What to do after each attempt at a request. Shared by the sync and async transports."""
+    """What to do around each attempt at a request. Shared by the sync and async transports."""
 
-    def __init__(self, policy: RetryPolicy, pacer: Pacer | None, clock: Clock) -> None:
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        pacer: Pacer | None,
+        clock: Clock,
+        sign: Callable[[httpx.Request], None] | None,
+    ) -> None:
         self.policy = policy
         self.pacer = pacer
         self.clock = clock
+        self.sign = sign
+
+    def ready(self, request: httpx.Request) -> None:
+        """Called after the waits, just before sending: a token signed before them may be stale."""
+        if self.sign is not None:
+            self.sign(request)
 
     def pacing_delay(self) -> float:
         return self.pacer.reserve() if self.pacer is not None else 0.0
@@ -97,10 +110,11 @@ class RetryingTransport(httpx.BaseTransport):
         policy: RetryPolicy,
         pacer: Pacer | None,
         clock: Clock,
+        sign: Callable[[httpx.Request], None] | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock)
+        self._attempts = _Attempts(policy, pacer, clock, sign)
         self._owns_inner = owns_inner
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -108,6 +122,7 @@ class RetryingTransport(httpx.BaseTransport):
         attempt = 0
         while True:
             clock.sleep(self._attempts.pacing_delay())
+            self._attempts.ready(request)
             started = clock.monotonic()
             outcome: httpx.Response | httpx.TransportError
             try:
@@ -139,10 +154,11 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy,
         pacer: Pacer | None,
         clock: Clock,
+        sign: Callable[[httpx.Request], None] | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock)
+        self._attempts = _Attempts(policy, pacer, clock, sign)
         self._owns_inner = owns_inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -150,6 +166,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         attempt = 0
         while True:
             await clock.asleep(self._attempts.pacing_delay())
+            self._attempts.ready(request)
             started = clock.monotonic()
             outcome: httpx.Response | httpx.TransportError
             try:

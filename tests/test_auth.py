@@ -10,6 +10,9 @@ import pytest
 
 from heymarket_typed import errors
 from heymarket_typed._auth import APIKeyAuth, JWTAuth
+from heymarket_typed._pacing import Pacer
+from heymarket_typed._retry import RetryPolicy
+from heymarket_typed._transport import RetryingTransport
 from tests.helpers import SECRET_ID, SECRET_KEY, FakeClock, ScriptedAPI, contact, json_response
 
 
@@ -117,3 +120,32 @@ def test_a_token_refused_by_another_thread_is_not_signed_twice() -> None:
 def test_auth_reprs_hide_secrets() -> None:
     assert SECRET_KEY not in repr(JWTAuth(SECRET_ID, SECRET_KEY))
     assert "legacy-team-key" not in repr(APIKeyAuth("legacy-team-key"))
+
+
+def test_token_is_fresh_when_sent_after_a_long_pacing_wait() -> None:
+    """Requests signed together, then held by pacing for minutes, still arrive with a token
+    younger than 4 minutes: it is checked again right before sending."""
+    clock = FakeClock()
+    auth = JWTAuth(SECRET_ID, SECRET_KEY, clock=clock.time)
+    arrivals: list[tuple[float, int]] = []
+
+    def server(request: httpx.Request) -> httpx.Response:
+        claims = jwt.decode(bearer(request), f"{SECRET_ID}||{SECRET_KEY}", algorithms=["HS256"])
+        arrivals.append((clock.time(), claims["iat"]))
+        return httpx.Response(200)
+
+    transport = RetryingTransport(
+        httpx.MockTransport(server),
+        policy=RetryPolicy(0),
+        pacer=Pacer(1, clock=clock.monotonic),  # one request a minute
+        clock=clock,
+        sign=auth.sign,
+    )
+    queued = [httpx.Request("GET", "https://api.heymarket.com/v1/contact/1") for _ in range(7)]
+    for request in queued:
+        auth.sign(request)  # all signed at once, as httpx's auth flow does before the transport
+    for request in queued:
+        transport.handle_request(request)
+
+    assert arrivals[-1][0] - arrivals[0][0] == 360
+    assert max(arrived - iat for arrived, iat in arrivals) < 240

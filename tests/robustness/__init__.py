@@ -1,0 +1,1 @@
+"""Robustness suites: fault schedules drawn by hypothesis, and many threads and tasks at once."""
