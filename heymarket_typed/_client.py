@@ -18,7 +18,6 @@ import httpx
 
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
-from ._retry import RetryPolicy
 from ._settings import Settings
 from ._transport import (
     AsyncClientTransport,
@@ -35,14 +34,25 @@ if TYPE_CHECKING:
     from ._resources import AsyncContacts, AsyncContactsV2, Contacts, ContactsV2
 
 
-def _with_final_hook(hooks: dict[str, list[Any]], raise_error: Any) -> dict[str, list[Any]]:
-    """The user's event hooks, then the SDK's error hook: theirs see every response."""
-    return {"request": list(hooks["request"]), "response": [*hooks["response"], raise_error]}
-
-
 class _Base:
     _settings: Settings
+    _pool: Any
     _owns_pool: bool
+
+    def _setup(self, settings: Settings, pool: Any, *, owns_pool: bool) -> None:
+        raise NotImplementedError
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client with other options, sharing this one's connection pool, auth and pacing.
+
+        Closing it does not close the pool; closing this client does.
+        """
+        clone = object.__new__(type(self))
+        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
+        clone._setup(settings, self._pool, owns_pool=False)
+        return clone
 
     @property
     def base_url(self) -> str:
@@ -120,41 +130,13 @@ class Heymarket(_Base):
 
         from ._resources import Contacts, ContactsV2  # noqa: PLC0415
 
-        self._settings = settings
-        self._pool = pool
-        self._owns_pool = owns_pool
-        transport = RetryingTransport(
-            pool,
-            policy=RetryPolicy(settings.max_retries, wall_clock=settings.clock.time),
-            pacer=settings.pacer,
-            clock=settings.clock,
-            sign=settings.auth.sign,
-            owns_inner=False,
-        )
-        self._http = httpx.Client(
-            transport=transport,
-            auth=settings.auth,
-            base_url=settings.base_url,
-            timeout=settings.timeout,
-            headers=settings.headers,
-            cookies=pool.client.cookies,
-            event_hooks=_with_final_hook(pool.client.event_hooks, raise_for_status),
-        )
+        self._settings, self._pool, self._owns_pool = settings, pool, owns_pool
+        transport = RetryingTransport(pool, **settings.transport_options())
+        options = settings.client_options(pool.client, raise_for_status)
+        self._http = httpx.Client(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
         self.contacts = Contacts(self.api)
         self.contacts_v2 = ContactsV2(self.api)
-
-    def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
-    ) -> Heymarket:
-        """A client with other options, sharing this one's connection pool, auth and pacing.
-
-        Closing it does not close the pool; closing this client does.
-        """
-        clone = object.__new__(Heymarket)
-        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
-        clone._setup(settings, self._pool, owns_pool=False)
-        return clone
 
     def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""
@@ -220,41 +202,13 @@ class AsyncHeymarket(_Base):
 
         from ._resources import AsyncContacts, AsyncContactsV2  # noqa: PLC0415
 
-        self._settings = settings
-        self._pool = pool
-        self._owns_pool = owns_pool
-        transport = AsyncRetryingTransport(
-            pool,
-            policy=RetryPolicy(settings.max_retries, wall_clock=settings.clock.time),
-            pacer=settings.pacer,
-            clock=settings.clock,
-            sign=settings.auth.sign,
-            owns_inner=False,
-        )
-        self._http = httpx.AsyncClient(
-            transport=transport,
-            auth=settings.auth,
-            base_url=settings.base_url,
-            timeout=settings.timeout,
-            headers=settings.headers,
-            cookies=pool.client.cookies,
-            event_hooks=_with_final_hook(pool.client.event_hooks, araise_for_status),
-        )
+        self._settings, self._pool, self._owns_pool = settings, pool, owns_pool
+        transport = AsyncRetryingTransport(pool, **settings.transport_options())
+        options = settings.client_options(pool.client, araise_for_status)
+        self._http = httpx.AsyncClient(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
         self.contacts = AsyncContacts(self.api)
         self.contacts_v2 = AsyncContactsV2(self.api)
-
-    def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
-    ) -> AsyncHeymarket:
-        """A client with other options, sharing this one's connection pool, auth and pacing.
-
-        Closing it does not close the pool; closing this client does.
-        """
-        clone = object.__new__(AsyncHeymarket)
-        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
-        clone._setup(settings, self._pool, owns_pool=False)
-        return clone
 
     async def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
 from heymarket_api.api.contacts_v1 import (
@@ -80,6 +80,32 @@ class Call(Generic[T]):
         return self.read(response, self.where)
 
 
+class _Endpoint(Protocol):
+    """A generated endpoint module: its `sync_detailed` and `asyncio_detailed` functions."""
+
+    @property
+    def sync_detailed(self) -> Callable[..., Response[Any]]: ...
+
+    @property
+    def asyncio_detailed(self) -> Callable[..., Awaitable[Response[Any]]]: ...
+
+
+def _plan(
+    where: str,
+    endpoint: _Endpoint,
+    read: Callable[[Response[Any], str], T],
+    *args: Any,
+    **kwargs: Any,
+) -> Call[T]:
+    """`endpoint`'s two functions with the same arguments bound, for either client to run."""
+    return Call(
+        where,
+        partial(endpoint.sync_detailed, *args, **kwargs),
+        partial(endpoint.asyncio_detailed, *args, **kwargs),
+        read,
+    )
+
+
 def mismatch(response: Response[Any], where: str, problem: str) -> APIResponseValidationError:
     raw = httpx.Response(
         int(response.status_code), headers=response.headers, content=response.content
@@ -128,44 +154,31 @@ def _count(response: Response[Any], where: str) -> int:
 
 def create(contact: object) -> Call[ContactRef]:
     body = check.contact_input(contact, "contact", ContactInput)
-    return Call(
-        "POST /v1/contact",
-        partial(create_contact.sync_detailed, body=body),
-        partial(create_contact.asyncio_detailed, body=body),
-        _expect(ContactRef),
-    )
+    return _plan("POST /v1/contact", create_contact, _expect(ContactRef), body=body)
 
 
 def get(id: object) -> Call[Contact]:
     contact_id = check.contact_id(id)
-    return Call(
-        "GET /v1/contact/{id}",
-        partial(get_contact.sync_detailed, contact_id),
-        partial(get_contact.asyncio_detailed, contact_id),
-        _expect(Contact),
-    )
+    return _plan("GET /v1/contact/{id}", get_contact, _expect(Contact), contact_id)
 
 
 def update(id: object, contact: object, overwrite: object) -> Call[ContactRef]:
     contact_id = check.contact_id(id)
     body = check.contact_input(contact, "contact", ContactInput)
     flag = check.flag(overwrite, "overwrite")
-    return Call(
+    return _plan(
         "PUT /v1/contact/{id}",
-        partial(update_contact.sync_detailed, contact_id, body=body, overwrite=flag),
-        partial(update_contact.asyncio_detailed, contact_id, body=body, overwrite=flag),
+        update_contact,
         _expect(ContactRef),
+        contact_id,
+        body=body,
+        overwrite=flag,
     )
 
 
 def delete(id: object) -> Call[None]:
     contact_id = check.contact_id(id)
-    return Call(
-        "DELETE /v1/contact/{id}",
-        partial(delete_contact.sync_detailed, contact_id),
-        partial(delete_contact.asyncio_detailed, contact_id),
-        _confirmation,
-    )
+    return _plan("DELETE /v1/contact/{id}", delete_contact, _confirmation, contact_id)
 
 
 def find(phone: object, id: object) -> Call[Contact]:
@@ -174,33 +187,18 @@ def find(phone: object, id: object) -> Call[Contact]:
         phone=UNSET if by_phone is None else by_phone,
         id=UNSET if by_id is None else str(by_id),
     )
-    return Call(
-        "POST /v1/contact/get",
-        partial(find_contact.sync_detailed, body=body),
-        partial(find_contact.asyncio_detailed, body=body),
-        _expect(Contact),
-    )
+    return _plan("POST /v1/contact/get", find_contact, _expect(Contact), body=body)
 
 
 def count(updated_after: object) -> Call[int]:
     body = CountRequest(
         date=UNSET if updated_after is None else check.timestamp(updated_after, "updated_after")
     )
-    return Call(
-        "POST /v1/contacts/count",
-        partial(count_contacts.sync_detailed, body=body),
-        partial(count_contacts.asyncio_detailed, body=body),
-        _count,
-    )
+    return _plan("POST /v1/contacts/count", count_contacts, _count, body=body)
 
 
 def list_page(body: PaginationRequest) -> Call[list[Contact]]:
-    return Call(
-        "POST /v1/contacts",
-        partial(list_contacts.sync_detailed, body=body),
-        partial(list_contacts.asyncio_detailed, body=body),
-        _expect_list(Contact),
-    )
+    return _plan("POST /v1/contacts", list_contacts, _expect_list(Contact), body=body)
 
 
 def list_v1(date: object, limit: object, ascending: object) -> Call[list[Contact]]:
@@ -218,12 +216,7 @@ def get_status(phone: object, id: object) -> Call[ContactStatus]:
     body = ContactStatusQuery(
         phone=UNSET if by_phone is None else by_phone, id=UNSET if by_id is None else by_id
     )
-    return Call(
-        "POST /v1/contact/status",
-        partial(get_contact_status.sync_detailed, body=body),
-        partial(get_contact_status.asyncio_detailed, body=body),
-        _expect(ContactStatus),
-    )
+    return _plan("POST /v1/contact/status", get_contact_status, _expect(ContactStatus), body=body)
 
 
 def set_status(status: object, phone: object, id: object) -> Call[None]:
@@ -236,12 +229,7 @@ def set_status(status: object, phone: object, id: object) -> Call[None]:
         phone=UNSET if by_phone is None else by_phone,
         id=UNSET if by_id is None else by_id,
     )
-    return Call(
-        "POST /v1/contact/set_status",
-        partial(set_contact_status.sync_detailed, body=body),
-        partial(set_contact_status.asyncio_detailed, body=body),
-        _confirmation,
-    )
+    return _plan("POST /v1/contact/set_status", set_contact_status, _confirmation, body=body)
 
 
 def batch_create(
@@ -260,21 +248,13 @@ def batch_create(
             return match_failures(chunk, reports, offset)
         raise mismatch(response, where, 'expected "ok" or a list of failed contacts')
 
-    return Call(
-        "POST /v1/batch/contacts",
-        partial(batch_create_contacts.sync_detailed, body=chunk, overwrite=overwrite),
-        partial(batch_create_contacts.asyncio_detailed, body=chunk, overwrite=overwrite),
-        read,
+    return _plan(
+        "POST /v1/batch/contacts", batch_create_contacts, read, body=chunk, overwrite=overwrite
     )
 
 
 def list_fields() -> Call[list[ContactField]]:
-    return Call(
-        "POST /v1/contact-fields",
-        list_contact_fields.sync_detailed,
-        list_contact_fields.asyncio_detailed,
-        _expect_list(ContactField),
-    )
+    return _plan("POST /v1/contact-fields", list_contact_fields, _expect_list(ContactField))
 
 
 # --- v2 ---------------------------------------------------------------------------------------
@@ -286,43 +266,23 @@ def create_v2(contact: object) -> Call[ContactRef]:
         raise ValueError(
             "contact.contact_channels: creating a v2 contact needs at least one channel"
         )
-    return Call(
-        "POST /v2/contact",
-        partial(create_contact_v2.sync_detailed, body=body),
-        partial(create_contact_v2.asyncio_detailed, body=body),
-        _expect(ContactRef),
-    )
+    return _plan("POST /v2/contact", create_contact_v2, _expect(ContactRef), body=body)
 
 
 def get_v2(contact_id: object) -> Call[Contact]:
     key = check.contact_uuid(contact_id)
-    return Call(
-        "GET /v2/contact/{contactID}",
-        partial(get_contact_v2.sync_detailed, key),
-        partial(get_contact_v2.asyncio_detailed, key),
-        _expect(Contact),
-    )
+    return _plan("GET /v2/contact/{contactID}", get_contact_v2, _expect(Contact), key)
 
 
 def update_v2(contact_id: object, contact: object) -> Call[Contact]:
     key = check.contact_uuid(contact_id)
     body = check.contact_input(contact, "contact", ContactInputV2)
-    return Call(
-        "PUT /v2/contact/{contactID}",
-        partial(update_contact_v2.sync_detailed, key, body=body),
-        partial(update_contact_v2.asyncio_detailed, key, body=body),
-        _expect(Contact),
-    )
+    return _plan("PUT /v2/contact/{contactID}", update_contact_v2, _expect(Contact), key, body=body)
 
 
 def delete_v2(contact_id: object) -> Call[None]:
     key = check.contact_uuid(contact_id)
-    return Call(
-        "DELETE /v2/contact/{contactID}",
-        partial(delete_contact_v2.sync_detailed, key),
-        partial(delete_contact_v2.asyncio_detailed, key),
-        _confirmation,
-    )
+    return _plan("DELETE /v2/contact/{contactID}", delete_contact_v2, _confirmation, key)
 
 
 def bulk_upsert(
@@ -354,12 +314,7 @@ def bulk_upsert(
         ]
         return written, match_failures(chunk, reports, offset)
 
-    return Call(
-        "POST /v2/contacts",
-        partial(bulk_upsert_contacts_v2.sync_detailed, body=body),
-        partial(bulk_upsert_contacts_v2.asyncio_detailed, body=body),
-        read,
-    )
+    return _plan("POST /v2/contacts", bulk_upsert_contacts_v2, read, body=body)
 
 
 def bulk_delete(contact_ids: object) -> Call[None]:
@@ -367,21 +322,11 @@ def bulk_delete(contact_ids: object) -> Call[None]:
     body = BulkDeleteRequest(
         contact_channels=[BulkDeleteChannel(channel_type="id", channel_ids=ids)]
     )
-    return Call(
-        "DELETE /v2/contacts",
-        partial(bulk_delete_contacts_v2.sync_detailed, body=body),
-        partial(bulk_delete_contacts_v2.asyncio_detailed, body=body),
-        _confirmation,
-    )
+    return _plan("DELETE /v2/contacts", bulk_delete_contacts_v2, _confirmation, body=body)
 
 
 def list_page_v2(body: ListContactsV2Request) -> Call[list[Contact]]:
-    return Call(
-        "POST /v2/contacts/list",
-        partial(list_contacts_v2.sync_detailed, body=body),
-        partial(list_contacts_v2.asyncio_detailed, body=body),
-        _expect_list(Contact),
-    )
+    return _plan("POST /v2/contacts/list", list_contacts_v2, _expect_list(Contact), body=body)
 
 
 def list_v2(
@@ -411,12 +356,7 @@ def search(phones: object, emails: object) -> Call[list[Contact]]:
     if not channels:
         raise ValueError("give at least one of phones or emails to search for")
     body = SearchRequest(contact_channels=channels)
-    return Call(
-        "POST /v2/contacts/search",
-        partial(search_contacts_v2.sync_detailed, body=body),
-        partial(search_contacts_v2.asyncio_detailed, body=body),
-        _expect_list(Contact),
-    )
+    return _plan("POST /v2/contacts/search", search_contacts_v2, _expect_list(Contact), body=body)
 
 
 def _reason(*candidates: object) -> str | None:

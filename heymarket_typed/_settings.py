@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import httpx
 
@@ -23,6 +25,7 @@ from ._constants import (
 )
 from ._exceptions import HeymarketError
 from ._pacing import Pacer
+from ._retry import RetryPolicy
 from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
@@ -68,6 +71,35 @@ class Settings:
             headers=dict(headers.items()),
             clock=clock,
         )
+
+    def transport_options(self) -> dict[str, Any]:
+        """Keywords for `RetryingTransport` / `AsyncRetryingTransport` around a shared pool."""
+        return {
+            "policy": RetryPolicy(self.max_retries, wall_clock=self.clock.time),
+            "pacer": self.pacer,
+            "clock": self.clock,
+            "sign": self.auth.sign,
+            "owns_inner": False,
+        }
+
+    def client_options(
+        self, pool: httpx.Client | httpx.AsyncClient, raise_error: Callable[..., Any]
+    ) -> dict[str, Any]:
+        """Keywords for the SDK's `httpx.Client` / `httpx.AsyncClient`: these settings, the
+        pool client's cookies, and its event hooks followed by the SDK's error hook (so the
+        user's hooks see every response)."""
+        hooks = pool.event_hooks
+        return {
+            "auth": self.auth,
+            "base_url": self.base_url,
+            "timeout": self.timeout,
+            "headers": self.headers,
+            "cookies": pool.cookies,
+            "event_hooks": {
+                "request": hooks["request"],
+                "response": [*hooks["response"], raise_error],
+            },
+        }
 
     def with_options(self, *, timeout: object, max_retries: object) -> Settings:
         return replace(
