@@ -242,10 +242,9 @@ def batch_create(
         if isinstance(parsed, str):
             return []
         if isinstance(parsed, list) and all(isinstance(item, BatchFailure) for item in parsed):
-            reports = [
-                (f.to_dict(), _reason(f.error, f.reason, f.message), f.to_dict()) for f in parsed
-            ]
-            return match_failures(chunk, reports, offset)
+            # A v1 report is the echoed contact itself, plus its reason.
+            raws = [(f.to_dict(), _reason(f.error, f.reason, f.message)) for f in parsed]
+            return match_failures(chunk, [(raw, reason, raw) for raw, reason in raws], offset)
         raise mismatch(response, where, 'expected "ok" or a list of failed contacts')
 
     return _plan(
