@@ -10,7 +10,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
 SPEC := openapi/heymarket-contacts.yaml
-GENERATED := generated/heymarket_api
+GENERATED := generated/heymarket_typed_api
 GENERATE = openapi-python-client generate --path $(SPEC) --config generator-config.yaml \
 	--custom-template-path templates \
 	--meta none --overwrite --fail-on-warning
@@ -50,9 +50,9 @@ regenerate: install
 
 check-generated: install
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(GENERATE) --output-path "$$tmp/heymarket_api" >/dev/null; \
-	touch "$$tmp/heymarket_api/py.typed"; \
-	if ! diff -r -x __pycache__ $(GENERATED) "$$tmp/heymarket_api"; then \
+	$(GENERATE) --output-path "$$tmp/heymarket_typed_api" >/dev/null; \
+	touch "$$tmp/heymarket_typed_api/py.typed"; \
+	if ! diff -r -x __pycache__ $(GENERATED) "$$tmp/heymarket_typed_api"; then \
 		echo "$(GENERATED) is out of date with $(SPEC): run 'make regenerate'" >&2; exit 1; \
 	fi; \
 	echo "check-generated: $(GENERATED) matches $(SPEC)"

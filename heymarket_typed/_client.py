@@ -29,7 +29,7 @@ from ._transport import (
 )
 
 if TYPE_CHECKING:
-    from heymarket_api import Client
+    from heymarket_typed_api import Client
 
     from ._resources import AsyncContacts, AsyncContactsV2, Contacts, ContactsV2
 
@@ -123,10 +123,10 @@ class Heymarket(_Base):
     contacts_v2: ContactsV2
     """The v2 contact endpoints, keyed by contact UUID."""
     api: Client
-    """The generated client (`heymarket_api`), with this client's auth, retries and errors."""
+    """The generated client (`heymarket_typed_api`), with this client's auth, retries and errors."""
 
     def _setup(self, settings: Settings, pool: ClientTransport, *, owns_pool: bool) -> None:
-        from heymarket_api import Client  # noqa: PLC0415 - deferred, see the module docstring
+        from heymarket_typed_api import Client  # noqa: PLC0415 - deferred, see the module docstring
 
         from ._resources import Contacts, ContactsV2  # noqa: PLC0415
 
@@ -195,10 +195,10 @@ class AsyncHeymarket(_Base):
     contacts_v2: AsyncContactsV2
     """The v2 contact endpoints, keyed by contact UUID."""
     api: Client
-    """The generated client (`heymarket_api`): use its `asyncio*` functions."""
+    """The generated client (`heymarket_typed_api`): use its `asyncio*` functions."""
 
     def _setup(self, settings: Settings, pool: AsyncClientTransport, *, owns_pool: bool) -> None:
-        from heymarket_api import Client  # noqa: PLC0415 - deferred, see the module docstring
+        from heymarket_typed_api import Client  # noqa: PLC0415 - deferred, see the module docstring
 
         from ._resources import AsyncContacts, AsyncContactsV2  # noqa: PLC0415
 

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
-from heymarket_api.api.contacts_v1 import (
+from heymarket_typed_api.api.contacts_v1 import (
     batch_create_contacts,
     count_contacts,
     create_contact,
@@ -26,7 +26,7 @@ from heymarket_api.api.contacts_v1 import (
     set_contact_status,
     update_contact,
 )
-from heymarket_api.api.contacts_v2 import (
+from heymarket_typed_api.api.contacts_v2 import (
     bulk_delete_contacts_v2,
     bulk_upsert_contacts_v2,
     create_contact_v2,
@@ -36,7 +36,7 @@ from heymarket_api.api.contacts_v2 import (
     search_contacts_v2,
     update_contact_v2,
 )
-from heymarket_api.models import (
+from heymarket_typed_api.models import (
     BatchFailure,
     BulkDeleteChannel,
     BulkDeleteRequest,
@@ -57,8 +57,8 @@ from heymarket_api.models import (
     SearchRequest,
     SetStatusRequest,
 )
-from heymarket_api.models.contact_status_value import CONTACT_STATUS_VALUE_VALUES
-from heymarket_api.types import UNSET, Response
+from heymarket_typed_api.models.contact_status_value import CONTACT_STATUS_VALUE_VALUES
+from heymarket_typed_api.types import UNSET, Response
 
 from . import _validation as check
 from ._exceptions import APIResponseValidationError, validation_error

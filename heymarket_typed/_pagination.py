@@ -18,8 +18,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from heymarket_api.models import Contact, ListContactsV2Request, PaginationRequest
-from heymarket_api.types import UNSET
+from heymarket_typed_api.models import Contact, ListContactsV2Request, PaginationRequest
+from heymarket_typed_api.types import UNSET
 
 from . import _validation as check
 from ._constants import MAX_CONCURRENCY, MAX_PAGE_SIZE

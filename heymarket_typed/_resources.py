@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
-from heymarket_api import Client
-from heymarket_api.errors import UnparsableResponse
-from heymarket_api.models import (
+from heymarket_typed_api import Client
+from heymarket_typed_api.errors import UnparsableResponse
+from heymarket_typed_api.models import (
     Contact,
     ContactField,
     ContactInput,

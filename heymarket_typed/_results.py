@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 import attrs
-from heymarket_api.models import Contact, ContactInput, ContactInputV2
+from heymarket_typed_api.models import Contact, ContactInput, ContactInputV2
 
 InputT = TypeVar("InputT", ContactInput, ContactInputV2)
 

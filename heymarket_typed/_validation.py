@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import TypeVar
 
 import attrs
-from heymarket_api.models import ChannelInput, ContactInput, ContactInputV2, CustomFields
-from heymarket_api.types import Unset
+from heymarket_typed_api.models import ChannelInput, ContactInput, ContactInputV2, CustomFields
+from heymarket_typed_api.types import Unset
 
 from ._constants import MAX_PAGE_SIZE, MAX_TAGS
 

@@ -1,6 +1,6 @@
 """The models users build requests from and get responses as.
 
-Generated from the OpenAPI document (`heymarket_api.models`), plus the SDK's own bulk results.
+Generated from the OpenAPI document (`heymarket_typed_api.models`), plus the SDK's own bulk results.
 Fields the API may omit are `Unset` (`UNSET`) when absent; `None` when sent as null.
 
 Each name is loaded on first use, so `import heymarket_typed` does not load the generated models.
@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from heymarket_api.models import (
+    from heymarket_typed_api.models import (
         BatchFailure,
         ChannelInput,
         Contact,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         Note,
         TagRef,
     )
-    from heymarket_api.types import UNSET, Unset
+    from heymarket_typed_api.types import UNSET, Unset
 
     from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 _HOMES = {
-    **dict.fromkeys(("UNSET", "Unset"), "heymarket_api.types"),
+    **dict.fromkeys(("UNSET", "Unset"), "heymarket_typed_api.types"),
     **dict.fromkeys(
         ("BatchCreateResult", "BulkUpsertResult", "FailedContact"), "heymarket_typed._results"
     ),
@@ -67,7 +67,7 @@ _HOMES = {
 def __getattr__(name: str) -> Any:
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_HOMES.get(name, "heymarket_api.models")), name)
+    value = getattr(importlib.import_module(_HOMES.get(name, "heymarket_typed_api.models")), name)
     globals()[name] = value
     return value
 

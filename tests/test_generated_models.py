@@ -17,10 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
-from heymarket_api import Client, models
-from heymarket_api.api.contacts_v1 import get_contact
-from heymarket_api.errors import UnparsableResponse
-from heymarket_api.models import (
+from heymarket_typed_api import Client, models
+from heymarket_typed_api.api.contacts_v1 import get_contact
+from heymarket_typed_api.errors import UnparsableResponse
+from heymarket_typed_api.models import (
     BulkDeleteChannel,
     BulkDeleteRequest,
     Contact,
@@ -32,7 +32,7 @@ from heymarket_api.models import (
     Note,
     SetStatusRequest,
 )
-from heymarket_api.types import UNSET, Unset
+from heymarket_typed_api.types import UNSET, Unset
 
 from tests.openapi_document import examples, load_document, resolve, schema_validator
 

@@ -7,14 +7,14 @@ import inspect
 from pathlib import Path
 from typing import Any
 
-import heymarket_api
+import heymarket_typed_api
 import httpx
 import pytest
-from heymarket_api import Client
-from heymarket_api.api.contacts_v1 import get_contact
-from heymarket_api.errors import UnparsableResponse
-from heymarket_api.models import Contact, ContactInput, ContactTag, TagRef
-from heymarket_api.types import UNSET
+from heymarket_typed_api import Client
+from heymarket_typed_api.api.contacts_v1 import get_contact
+from heymarket_typed_api.errors import UnparsableResponse
+from heymarket_typed_api.models import Contact, ContactInput, ContactTag, TagRef
+from heymarket_typed_api.types import UNSET
 
 from tests.openapi_document import load_document, operations
 
@@ -23,7 +23,7 @@ OPERATIONS = sorted((op["tags"][0], op["operationId"]) for _, _, op in operation
 
 @pytest.mark.parametrize(("tag", "operation_id"), OPERATIONS)
 def test_every_operation_has_its_four_functions(tag: str, operation_id: str) -> None:
-    module = importlib.import_module(f"heymarket_api.api.{tag}.{operation_id}")
+    module = importlib.import_module(f"heymarket_typed_api.api.{tag}.{operation_id}")
     for name in ("sync", "sync_detailed"):
         assert callable(getattr(module, name))
         assert not inspect.iscoroutinefunction(getattr(module, name))
@@ -32,7 +32,7 @@ def test_every_operation_has_its_four_functions(tag: str, operation_id: str) -> 
 
 
 def test_generated_package_is_typed() -> None:
-    assert (Path(heymarket_api.__file__).parent / "py.typed").is_file()
+    assert (Path(heymarket_typed_api.__file__).parent / "py.typed").is_file()
 
 
 SEED_001_CONTACT: dict[str, Any] = {

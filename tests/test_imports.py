@@ -17,18 +17,18 @@ def loaded_after(code: str) -> set[str]:
 
 def test_import_loads_neither_generated_code_nor_asyncio() -> None:
     modules = loaded_after("import heymarket_typed")
-    assert "heymarket_api.models" not in modules
-    assert "heymarket_api.client" not in modules
+    assert "heymarket_typed_api.models" not in modules
+    assert "heymarket_typed_api.client" not in modules
     assert "asyncio" not in modules
     assert "jwt" not in modules
 
 
 def test_models_load_on_first_use() -> None:
     modules = loaded_after("from heymarket_typed import models\nmodels.Contact")
-    assert "heymarket_api.models.contact" in modules
+    assert "heymarket_typed_api.models.contact" in modules
 
 
 def test_a_sync_client_does_not_load_asyncio() -> None:
     modules = loaded_after("import heymarket_typed\nheymarket_typed.Heymarket(api_key='k')")
-    assert "heymarket_api.api.contacts_v2.list_contacts_v2" in modules
+    assert "heymarket_typed_api.api.contacts_v2.list_contacts_v2" in modules
     assert "asyncio" not in modules

@@ -7,7 +7,7 @@ import platform
 
 import httpx
 import pytest
-from heymarket_api.api.contacts_v1 import get_contact
+from heymarket_typed_api.api.contacts_v1 import get_contact
 
 from heymarket_typed import errors, models
 from tests.helpers import FakeClock, ScriptedAPI, contact, json_response
