@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from heymarket_typed_api.models import Contact
-
-from . import _validation as check
 from ._checkpoint import decode, encode
 from ._constants import MAX_PAGE_SIZE
 from ._instants import earlier, instant
 from ._keyset import Ask, Key, Sweep, key_of
+
+if TYPE_CHECKING:
+    from heymarket_typed_api.models import Contact
 
 Surface = Literal["v1", "v2"]
 LOOK_BACK_SECONDS = 60
@@ -57,6 +57,9 @@ class ExportPlan:
         updated_after: object = None,
         resume: object = None,
     ) -> None:
+        # Loaded when an export is made: importing the SDK does not load the generated package.
+        from . import _validation as check  # noqa: PLC0415
+
         self.surface: Surface = surface
         self.page_size = check.bounded_int(page_size, "page_size")
         self.ascending = check.flag(ascending, "ascending")
@@ -202,7 +205,7 @@ class ExportPlan:
             cursor=_text(state["cursor"]),
             seen=_keys(state["seen"]),
             inclusive=inclusive,
-            limit=check.bounded_int(state["limit"], "limit"),
+            limit=_count(state["limit"]) or self.page_size,
             page=_count(state["page"]),
             done=state["done"],
         )

@@ -10,20 +10,25 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from heymarket_typed_api.models import Contact, ListContactsV2Request, PaginationRequest
-from heymarket_typed_api.types import UNSET
-
-from . import _operations as ops
-from . import _validation as check
 from ._export import ExportPlan, Fetch
 from ._keyset import Key, key_of
-from ._operations import Call
+
+if TYPE_CHECKING:
+    from heymarket_typed_api.models import Contact
+
+    from ._operations import Call
 
 
 def list_call(fetch: Fetch) -> Call[list[Contact]]:
     """The plan of one list request, for either client to run."""
+    # Loaded on the first request: importing the SDK does not load the generated package.
+    from heymarket_typed_api.models import ListContactsV2Request, PaginationRequest  # noqa: PLC0415
+    from heymarket_typed_api.types import UNSET  # noqa: PLC0415
+
+    from . import _operations as ops  # noqa: PLC0415
+
     ask = fetch.ask
     date = UNSET if ask.date is None else ask.date
     if fetch.endpoint == "v1":
@@ -37,6 +42,8 @@ class _Export:
     """What the sync and async iterators share: the plan, the current page, the caps."""
 
     def __init__(self, plan: ExportPlan, max_items: object) -> None:
+        from . import _validation as check  # noqa: PLC0415 - see `list_call`
+
         self.plan = plan
         self.remaining = check.optional_count(max_items, "max_items")
         self.buffer: deque[Contact] = deque()
@@ -84,7 +91,7 @@ class _Export:
         return self.plan.checkpoint(self.plan.state())
 
 
-class ContactIterator(Iterator[Contact]):
+class ContactIterator(Iterator["Contact"]):
     """Every contact of an export, lazily; see DESIGN.md "Exports" for G1-G3 and the order."""
 
     def __init__(
@@ -128,7 +135,7 @@ class ContactIterator(Iterator[Contact]):
         self.close()
 
 
-class AsyncContactIterator(AsyncIterator[Contact]):
+class AsyncContactIterator(AsyncIterator["Contact"]):
     """Every contact of an export, lazily (`async for`); see `ContactIterator`."""
 
     def __init__(

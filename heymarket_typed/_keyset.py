@@ -25,12 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-from heymarket_typed_api.models import Contact
+from typing import TYPE_CHECKING
 
 from ._constants import MAX_PAGE_SIZE
 from ._exceptions import PaginationError
 from ._instants import instant
+
+if TYPE_CHECKING:
+    from heymarket_typed_api.models import Contact
 
 Key = tuple[int, int]
 """A contact version: (id, `updated` in nanoseconds)."""
