@@ -18,6 +18,7 @@ import httpx
 
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
+from ._phones import DEFAULT_PHONE_REGION
 from ._settings import Settings
 from ._transport import (
     AsyncClientTransport,
@@ -86,9 +87,12 @@ class Heymarket(_Base):
         requests_per_minute: Client-side pacing shared by every thread using this client;
             default 500, the API's limit. None disables it.
         http_client: Your `httpx.Client` (a proxy, a test transport); requests go through it.
+        default_phone_region: The region (`"US"`, `"GB"`, ...) of a phone number written without
+            its country code, such as `(415) 555-3434`; None: such numbers are a ValueError.
 
     Raises:
         HeymarketError: no credentials, in the arguments or the environment.
+        TypeError: an argument of the wrong type.
         ValueError: an argument is out of range.
     """
 
@@ -103,6 +107,7 @@ class Heymarket(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.Client | None = None,
+        default_phone_region: str | None = DEFAULT_PHONE_REGION,
         _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         settings = Settings.resolve(
@@ -115,6 +120,7 @@ class Heymarket(_Base):
             requests_per_minute=requests_per_minute,
             http_client=http_client,
             clock=_clock,
+            default_phone_region=default_phone_region,
         )
         self._setup(settings, ClientTransport(http_client or httpx.Client()), owns_pool=True)
 
@@ -135,8 +141,8 @@ class Heymarket(_Base):
         options = settings.client_options(pool.client, raise_for_status)
         self._http = httpx.Client(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
-        self.contacts = Contacts(self.api)
-        self.contacts_v2 = ContactsV2(self.api)
+        self.contacts = Contacts(self.api, settings.phone_region)
+        self.contacts_v2 = ContactsV2(self.api, settings.phone_region)
 
     def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""
@@ -174,6 +180,7 @@ class AsyncHeymarket(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.AsyncClient | None = None,
+        default_phone_region: str | None = DEFAULT_PHONE_REGION,
         _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         settings = Settings.resolve(
@@ -186,6 +193,7 @@ class AsyncHeymarket(_Base):
             requests_per_minute=requests_per_minute,
             http_client=http_client,
             clock=_clock,
+            default_phone_region=default_phone_region,
         )
         pool = AsyncClientTransport(http_client or httpx.AsyncClient())
         self._setup(settings, pool, owns_pool=True)
@@ -207,8 +215,8 @@ class AsyncHeymarket(_Base):
         options = settings.client_options(pool.client, araise_for_status)
         self._http = httpx.AsyncClient(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
-        self.contacts = AsyncContacts(self.api)
-        self.contacts_v2 = AsyncContactsV2(self.api)
+        self.contacts = AsyncContacts(self.api, settings.phone_region)
+        self.contacts_v2 = AsyncContactsV2(self.api, settings.phone_region)
 
     async def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""
