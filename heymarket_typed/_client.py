@@ -19,6 +19,7 @@ import httpx
 from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
 from ._phones import DEFAULT_PHONE_REGION
+from ._secret import Secret
 from ._settings import Settings
 from ._transport import (
     AsyncClientTransport,
@@ -68,6 +69,8 @@ class _Base:
         return self._settings.max_retries
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_settings"):  # a constructor that raised: its frame shows `self`
+            return f"{type(self).__name__}(<not built>)"
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._settings.auth!r}, "
             f"max_retries={self.max_retries})"
@@ -110,10 +113,13 @@ class Heymarket(_Base):
         default_phone_region: str | None = DEFAULT_PHONE_REGION,
         _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
+        # Out of this frame's locals at once: error trackers record them (see `_secret`).
+        hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
+        del secret_key, api_key
         settings = Settings.resolve(
             secret_id=secret_id,
-            secret_key=secret_key,
-            api_key=api_key,
+            secret_key=hidden_key,
+            api_key=hidden_api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -183,10 +189,13 @@ class AsyncHeymarket(_Base):
         default_phone_region: str | None = DEFAULT_PHONE_REGION,
         _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
+        # Out of this frame's locals at once: error trackers record them (see `_secret`).
+        hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
+        del secret_key, api_key
         settings = Settings.resolve(
             secret_id=secret_id,
-            secret_key=secret_key,
-            api_key=api_key,
+            secret_key=hidden_key,
+            api_key=hidden_api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,

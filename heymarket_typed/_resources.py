@@ -33,7 +33,7 @@ from ._constants import (
     MAX_CHUNK_SIZE,
     MAX_CONCURRENCY,
 )
-from ._exceptions import validation_error
+from ._exceptions import scrub_error, validation_error
 from ._operations import Call
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
 from ._phones import DEFAULT_PHONE_REGION
@@ -57,10 +57,14 @@ class _Sync:
 
     def _run(self, call: Call[T]) -> T:
         try:
-            response = call.sync(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
-        return call.result(response)
+            try:
+                response = call.sync(client=self._api)
+            except UnparsableResponse as error:
+                raise _unreadable(error, call.where) from error
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 class _Async:
@@ -73,10 +77,14 @@ class _Async:
 
     async def _run(self, call: Call[T]) -> T:
         try:
-            response = await call.asyncio(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
-        return call.result(response)
+            try:
+                response = await call.asyncio(client=self._api)
+            except UnparsableResponse as error:
+                raise _unreadable(error, call.where) from error
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 def _chunks(

@@ -28,6 +28,7 @@ from ._exceptions import HeymarketError
 from ._pacing import Pacer
 from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
+from ._secret import Secret
 from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
@@ -124,23 +125,22 @@ def _auth(
     secret_id: object, secret_key: object, api_key: object, clock: Clock
 ) -> JWTAuth | APIKeyAuth:
     if secret_id is None and secret_key is None and api_key is None:
-        secret_id, secret_key = os.environ.get(ENV_SECRET_ID), os.environ.get(ENV_SECRET_KEY)
+        secret_id = os.environ.get(ENV_SECRET_ID)
+        secret_key = Secret.of(os.environ.get(ENV_SECRET_KEY))
         if secret_id is None and secret_key is None:
-            api_key = os.environ.get(ENV_API_KEY)
+            api_key = Secret.of(os.environ.get(ENV_API_KEY))
         source = f"the environment ({ENV_SECRET_ID}, {ENV_SECRET_KEY}, {ENV_API_KEY})"
     else:
         source = "the arguments"
     if secret_id is not None or secret_key is not None:
         if api_key is not None:
             raise HeymarketError("give secret_id and secret_key, or api_key, not both")
-        if not (
-            isinstance(secret_id, str) and secret_id and isinstance(secret_key, str) and secret_key
-        ):
+        if not (isinstance(secret_id, str) and secret_id and isinstance(secret_key, Secret)):
             raise HeymarketError(
                 f"secret_id and secret_key must both be non-empty strings ({source})"
             )
         return JWTAuth(secret_id, secret_key, clock=clock.time)
-    if isinstance(api_key, str) and api_key:
+    if isinstance(api_key, Secret):
         return APIKeyAuth(api_key)
     if api_key is not None:
         raise HeymarketError("api_key must be a non-empty string")
