@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
 from ._phones import DEFAULT_PHONE_REGION
 from ._secret import Secret
-from ._settings import Settings
+from ._settings import Settings, new_client_clock
 from ._transport import (
     AsyncClientTransport,
     AsyncRetryingTransport,
@@ -51,8 +50,11 @@ class _Base:
 
         Closing it does not close the pool; closing this client does.
         """
+        return self._derive(self._settings.with_options(timeout=timeout, max_retries=max_retries))
+
+    def _derive(self, settings: Settings) -> Self:
+        """A client with `settings`, sharing this one's connection pool (which it won't close)."""
         clone = object.__new__(type(self))
-        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
         clone._setup(settings, self._pool, owns_pool=False)
         return clone
 
@@ -111,7 +113,6 @@ class Heymarket(_Base):
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.Client | None = None,
         default_phone_region: str | None = DEFAULT_PHONE_REGION,
-        _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         # Out of this frame's locals at once: error trackers record them (see `_secret`).
         hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
@@ -125,7 +126,7 @@ class Heymarket(_Base):
             max_retries=max_retries,
             requests_per_minute=requests_per_minute,
             http_client=http_client,
-            clock=_clock,
+            clock=new_client_clock(),
             default_phone_region=default_phone_region,
         )
         self._setup(settings, ClientTransport(http_client or httpx.Client()), owns_pool=True)
@@ -187,7 +188,6 @@ class AsyncHeymarket(_Base):
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.AsyncClient | None = None,
         default_phone_region: str | None = DEFAULT_PHONE_REGION,
-        _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         # Out of this frame's locals at once: error trackers record them (see `_secret`).
         hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
@@ -201,7 +201,7 @@ class AsyncHeymarket(_Base):
             max_retries=max_retries,
             requests_per_minute=requests_per_minute,
             http_client=http_client,
-            clock=_clock,
+            clock=new_client_clock(),
             default_phone_region=default_phone_region,
         )
         pool = AsyncClientTransport(http_client or httpx.AsyncClient())

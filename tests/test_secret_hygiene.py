@@ -35,7 +35,7 @@ from heymarket_typed.testing import (
     FakeHeymarket,
     Fault,
 )
-from tests.helpers import BASE_URL, InstantClock, ScriptedAPI, json_response
+from tests.helpers import BASE_URL, InstantClock, ScriptedAPI, clocked, json_response
 from tests.tally import tally
 
 WRONG_KEY = "a-wrong-secret-key-that-is-long-enough"
@@ -185,7 +185,7 @@ def sync_client(fake: FakeHeymarket, log: TokenLog, **options: Any) -> Heymarket
     http = httpx.Client(transport=log.transport(fake.transport()), base_url=BASE_URL)
     options.setdefault("secret_id", SANDBOX_SECRET_ID)
     options.setdefault("secret_key", SANDBOX_SECRET_KEY)
-    return Heymarket(http_client=http, max_retries=0, _clock=InstantClock(), **options)
+    return clocked(Heymarket, InstantClock(), http_client=http, max_retries=0, **options)
 
 
 def async_client(fake: FakeHeymarket, log: TokenLog, **options: Any) -> AsyncHeymarket:
@@ -194,7 +194,7 @@ def async_client(fake: FakeHeymarket, log: TokenLog, **options: Any) -> AsyncHey
     )
     options.setdefault("secret_id", SANDBOX_SECRET_ID)
     options.setdefault("secret_key", SANDBOX_SECRET_KEY)
-    return AsyncHeymarket(http_client=http, max_retries=0, _clock=InstantClock(), **options)
+    return clocked(AsyncHeymarket, InstantClock(), http_client=http, max_retries=0, **options)
 
 
 async def outcome(result: Any) -> None:
@@ -330,12 +330,13 @@ def test_no_secret_or_token_in_logs_or_reprs(caplog: pytest.LogCaptureFixture) -
         url = server.url
         fake.inject(Fault(status=503), times=1, path="/v1/contacts/count")
         fake.inject(Fault(drop=True), times=3, path="/v1/contact/1001")
-        client = Heymarket(
+        client = clocked(
+            Heymarket,
+            InstantClock(),
             secret_id=SANDBOX_SECRET_ID,
             secret_key=SANDBOX_SECRET_KEY,
             base_url=url,
             http_client=httpx.Client(event_hooks={"request": [log.note]}),
-            _clock=InstantClock(),
         )
         with client:
             assert client.contacts.count() == 25  # after a retry

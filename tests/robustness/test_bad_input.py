@@ -22,7 +22,7 @@ import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, models
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
-from tests.helpers import BASE_URL, FakeClock
+from tests.helpers import BASE_URL, FakeClock, clocked
 from tests.tally import tally
 
 Input = models.ContactInput
@@ -47,14 +47,13 @@ class World:
             "secret_id": SANDBOX_SECRET_ID,
             "secret_key": SANDBOX_SECRET_KEY,
             "requests_per_minute": None,
-            "_clock": FakeClock(),
             **options,
         }
         if self.kind == "sync":
             http = httpx.Client(transport=self.fake.transport(), base_url=BASE_URL)
-            return Heymarket(http_client=http, **options)
+            return clocked(Heymarket, FakeClock(), http_client=http, **options)
         ahttp = httpx.AsyncClient(transport=self.fake.async_transport(), base_url=BASE_URL)
-        return AsyncHeymarket(http_client=ahttp, **options)
+        return clocked(AsyncHeymarket, FakeClock(), http_client=ahttp, **options)
 
 
 @dataclass(frozen=True)
