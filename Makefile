@@ -99,24 +99,9 @@ pytest: install
 
 test: lint typecheck check-generated pytest
 
-# The sandbox's credentials, for the demo's environment.
-SANDBOX_ENV = python -c 'from heymarket_typed.testing import SANDBOX_SECRET_ID as i, \
-	SANDBOX_SECRET_KEY as k; print(f"HEYMARKET_SECRET_ID={i} HEYMARKET_SECRET_KEY={k}")'
-
+# The tour runs the embedded sandbox in its own process: no Node, no credentials to pass.
 demo: install-python
-ifeq ($(LIVE),1)
-	python examples/quickstart.py --read-only
-else
-	@out=$$(mktemp); \
-	python -m heymarket_typed.testing --port 0 --seed-contacts 300 > "$$out" & pid=$$!; \
-	trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; rm -f "$$out"' EXIT; \
-	for _ in $$(seq 100); do [ -s "$$out" ] && break; sleep 0.1; done; \
-	url=$$(head -n 1 "$$out"); \
-	[ -n "$$url" ] || { echo "the sandbox did not start" >&2; exit 1; }; \
-	echo "sandbox running at $$url"; \
-	env -u HEYMARKET_API_KEY $$($(SANDBOX_ENV)) HEYMARKET_BASE_URL="$$url" \
-		python examples/quickstart.py
-endif
+	python examples/quickstart.py $(if $(filter 1,$(LIVE)),--live)
 
 record: install
 	@if [ "$${HEYMARKET_RECORD_LIVE:-}" != 1 ]; then rm -f cassettes/*.yaml; fi

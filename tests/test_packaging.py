@@ -8,12 +8,14 @@ reached.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
 import subprocess
 import sys
 import tarfile
+import tomllib
 import venv
 import zipfile
 from dataclasses import dataclass
@@ -169,6 +171,26 @@ def test_wheel_installs_and_runs_with_runtime_dependencies_only(
     runtime = {normalise(wheel.name.split("-")[0]) for wheel in WHEELHOUSE.glob("*.whl")}
     installed = {normalise(name) for name in report["installed"]} - {"pip", "setuptools"}
     assert installed == runtime | {"heymarket-typed"}
+
+
+def pins(path: Path) -> dict[str, str]:
+    """The `name==version` lines of a constraints file, by normalised name."""
+    lines = (line.split("#")[0].strip() for line in path.read_text().splitlines())
+    return {normalise(n): v for n, _, v in (line.partition("==") for line in lines if line)}
+
+
+def test_constraints_pin_every_package_of_the_dev_environment() -> None:
+    # A dependency added without `make lock` would install unpinned, its own deps too.
+    installed = {normalise(d.metadata["Name"]) for d in importlib.metadata.distributions()}
+    installed.discard("heymarket-typed")
+    for constraints in ("constraints.txt", "constraints-lowest.txt"):
+        unpinned = sorted(installed - set(pins(ROOT / constraints)))
+        assert not unpinned, f"not in {constraints}: {unpinned}; run `make lock`"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    newest = pins(ROOT / "constraints.txt")
+    for requirement in project["optional-dependencies"]["dev"]:
+        name, _, version = requirement.partition("==")
+        assert newest[normalise(name)] == version, f"{requirement}: run `make lock`"
 
 
 def test_wheel_metadata_names_license_python_versions_and_typing(dists: Dists) -> None:
