@@ -204,3 +204,11 @@ def _has_read_body(request: httpx.Request) -> bool:
     except httpx.RequestNotRead:
         return False
     return True
+
+
+def client_closed() -> HeymarketError:
+    """The error for a call on a closed client (httpx's own is a bare `RuntimeError`)."""
+    return HeymarketError(
+        "this client is closed: create a new Heymarket/AsyncHeymarket, or call before close() "
+        "(a `with` block closes it on exit)"
+    )

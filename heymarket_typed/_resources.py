@@ -6,7 +6,7 @@ Each method is one plan from `_operations` run by `_run`; the twins differ only 
 from __future__ import annotations
 
 import builtins
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
@@ -23,6 +23,7 @@ from heymarket_typed_api.models import (
     ContactStatusValue,
     PaginationRequest,
 )
+from httpx import Timeout
 
 from . import _operations as ops
 from . import _validation as check
@@ -33,8 +34,9 @@ from ._constants import (
     MAX_CHUNK_SIZE,
     MAX_CONCURRENCY,
 )
-from ._exceptions import validation_error
+from ._exceptions import client_closed, validation_error
 from ._operations import Call
+from ._options import CallOptions, call_options
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
@@ -50,12 +52,15 @@ class _Sync:
     def __init__(self, api: Client) -> None:
         self._api = api
 
-    def _chunk(self, start: int, stop: int, call: Call[T]) -> Chunk[T]:
-        return Chunk(start, stop, lambda: self._run(call))
+    def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> Chunk[T]:
+        return Chunk(start, stop, lambda: self._run(call, options))
 
-    def _run(self, call: Call[T]) -> T:
+    def _run(self, call: Call[T], options: CallOptions) -> T:
+        if self._api.get_httpx_client().is_closed:
+            raise client_closed()
         try:
-            response = call.sync(client=self._api)
+            with options.applied():
+                response = call.sync(client=self._api)
         except UnparsableResponse as error:
             raise _unreadable(error, call.where) from error
         return call.result(response)
@@ -65,12 +70,15 @@ class _Async:
     def __init__(self, api: Client) -> None:
         self._api = api
 
-    def _chunk(self, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
-        return AsyncChunk(start, stop, lambda: self._run(call))
+    def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
+        return AsyncChunk(start, stop, lambda: self._run(call, options))
 
-    async def _run(self, call: Call[T]) -> T:
+    async def _run(self, call: Call[T], options: CallOptions) -> T:
+        if self._api.get_async_httpx_client().is_closed:
+            raise client_closed()
         try:
-            response = await call.asyncio(client=self._api)
+            with options.applied():
+                response = await call.asyncio(client=self._api)
         except UnparsableResponse as error:
             raise _unreadable(error, call.where) from error
         return call.result(response)
@@ -103,32 +111,71 @@ def _merge(
 class Contacts(_Sync):
     """The v1 contact endpoints, keyed by integer contact ID."""
 
-    def create(self, contact: ContactInput) -> ContactRef:
+    def create(
+        self,
+        contact: ContactInput,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return self._run(ops.create(contact))
+        return self._run(ops.create(contact), call_options(timeout, extra_headers))
 
-    def get(self, id: int) -> Contact:
+    def get(
+        self,
+        id: int,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
-        return self._run(ops.get(id))
+        return self._run(ops.get(id), call_options(timeout, extra_headers))
 
-    def update(self, id: int, contact: ContactInput, *, overwrite: bool = False) -> ContactRef:
+    def update(
+        self,
+        id: int,
+        contact: ContactInput,
+        *,
+        overwrite: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactRef:
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return self._run(ops.update(id, contact, overwrite))
+        return self._run(ops.update(id, contact, overwrite), call_options(timeout, extra_headers))
 
-    def delete(self, id: int) -> None:
+    def delete(
+        self,
+        id: int,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Deletes a contact permanently, with its conversation history."""
-        self._run(ops.delete(id))
+        self._run(ops.delete(id), call_options(timeout, extra_headers))
 
-    def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
+    def find(
+        self,
+        *,
+        phone: str | None = None,
+        id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return self._run(ops.find(phone, id))
+        return self._run(ops.find(phone, id), call_options(timeout, extra_headers))
 
-    def count(self, *, updated_after: datetime | str | None = None) -> int:
+    def count(
+        self,
+        *,
+        updated_after: datetime | str | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
-        return self._run(ops.count(updated_after))
+        return self._run(ops.count(updated_after), call_options(timeout, extra_headers))
 
     def list(
         self,
@@ -136,12 +183,20 @@ class Contacts(_Sync):
         date: datetime | str | None = None,
         limit: int | None = None,
         ascending: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts from the `date` cursor. `iter()` pages for you."""
-        return self._run(ops.list_v1(date, limit, ascending))
+        return self._run(ops.list_v1(date, limit, ascending), call_options(timeout, extra_headers))
 
     def iter(
-        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
+        self,
+        *,
+        page_size: int = 30,
+        max_items: int | None = None,
+        ascending: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[Contact]:
         """Every contact, page after page, lazily; each contact once.
 
@@ -149,21 +204,35 @@ class Contacts(_Sync):
             PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
                 cursor cannot get past (`contacts_v2.iter()` can).
         """
+        options = call_options(timeout, extra_headers)
         pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return v1_contacts(self._page, pager)
+        return v1_contacts(lambda request: self._page(request, options), pager)
 
-    def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
-        return self._run(ops.list_page(request))
+    def _page(self, request: PaginationRequest, options: CallOptions) -> builtins.list[Contact]:
+        return self._run(ops.list_page(request), options)
 
-    def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
+    def get_status(
+        self,
+        *,
+        phone: str | None = None,
+        id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return self._run(ops.get_status(phone, id))
+        return self._run(ops.get_status(phone, id), call_options(timeout, extra_headers))
 
     def set_status(
-        self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
+        self,
+        status: ContactStatusValue,
+        *,
+        phone: str | None = None,
+        id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        self._run(ops.set_status(status, phone, id))
+        self._run(ops.set_status(status, phone, id), call_options(timeout, extra_headers))
 
     def batch_create(
         self,
@@ -172,6 +241,8 @@ class Contacts(_Sync):
         overwrite: bool = False,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BatchCreateResult:
         """Creates many contacts, `chunk_size` per request, up to `concurrency` requests at once.
 
@@ -181,47 +252,91 @@ class Contacts(_Sync):
         """
         checked = check.contact_list(contacts, "contacts", ContactInput)
         flag = check.flag(overwrite, "overwrite")
+        options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
-        done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        done = run_chunks(
+            [self._chunk(options, *plan) for plan in plans], _concurrency(concurrency)
+        )
         failed = [failure for failures in done for failure in failures]
         return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
 
-    def list_fields(self) -> builtins.list[ContactField]:
+    def list_fields(
+        self, *, timeout: Timeout | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> builtins.list[ContactField]:
         """The team's custom contact fields; custom values are keyed by their IDs."""
-        return self._run(ops.list_fields())
+        return self._run(ops.list_fields(), call_options(timeout, extra_headers))
 
 
 class AsyncContacts(_Async):
     """The v1 contact endpoints, keyed by integer contact ID."""
 
-    async def create(self, contact: ContactInput) -> ContactRef:
+    async def create(
+        self,
+        contact: ContactInput,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return await self._run(ops.create(contact))
+        return await self._run(ops.create(contact), call_options(timeout, extra_headers))
 
-    async def get(self, id: int) -> Contact:
+    async def get(
+        self,
+        id: int,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
-        return await self._run(ops.get(id))
+        return await self._run(ops.get(id), call_options(timeout, extra_headers))
 
     async def update(
-        self, id: int, contact: ContactInput, *, overwrite: bool = False
+        self,
+        id: int,
+        contact: ContactInput,
+        *,
+        overwrite: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return await self._run(ops.update(id, contact, overwrite))
+        return await self._run(
+            ops.update(id, contact, overwrite), call_options(timeout, extra_headers)
+        )
 
-    async def delete(self, id: int) -> None:
+    async def delete(
+        self,
+        id: int,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Deletes a contact permanently, with its conversation history."""
-        await self._run(ops.delete(id))
+        await self._run(ops.delete(id), call_options(timeout, extra_headers))
 
-    async def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
+    async def find(
+        self,
+        *,
+        phone: str | None = None,
+        id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return await self._run(ops.find(phone, id))
+        return await self._run(ops.find(phone, id), call_options(timeout, extra_headers))
 
-    async def count(self, *, updated_after: datetime | str | None = None) -> int:
+    async def count(
+        self,
+        *,
+        updated_after: datetime | str | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
-        return await self._run(ops.count(updated_after))
+        return await self._run(ops.count(updated_after), call_options(timeout, extra_headers))
 
     async def list(
         self,
@@ -229,12 +344,22 @@ class AsyncContacts(_Async):
         date: datetime | str | None = None,
         limit: int | None = None,
         ascending: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts from the `date` cursor. `iter()` pages for you."""
-        return await self._run(ops.list_v1(date, limit, ascending))
+        return await self._run(
+            ops.list_v1(date, limit, ascending), call_options(timeout, extra_headers)
+        )
 
     def iter(
-        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
+        self,
+        *,
+        page_size: int = 30,
+        max_items: int | None = None,
+        ascending: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[Contact]:
         """Every contact, page after page, lazily; each contact once (`async for`).
 
@@ -242,21 +367,37 @@ class AsyncContacts(_Async):
             PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
                 cursor cannot get past (`contacts_v2.iter()` can).
         """
+        options = call_options(timeout, extra_headers)
         pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return av1_contacts(self._page, pager)
+        return av1_contacts(lambda request: self._page(request, options), pager)
 
-    async def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
-        return await self._run(ops.list_page(request))
+    async def _page(
+        self, request: PaginationRequest, options: CallOptions
+    ) -> builtins.list[Contact]:
+        return await self._run(ops.list_page(request), options)
 
-    async def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
+    async def get_status(
+        self,
+        *,
+        phone: str | None = None,
+        id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return await self._run(ops.get_status(phone, id))
+        return await self._run(ops.get_status(phone, id), call_options(timeout, extra_headers))
 
     async def set_status(
-        self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
+        self,
+        status: ContactStatusValue,
+        *,
+        phone: str | None = None,
+        id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        await self._run(ops.set_status(status, phone, id))
+        await self._run(ops.set_status(status, phone, id), call_options(timeout, extra_headers))
 
     async def batch_create(
         self,
@@ -265,6 +406,8 @@ class AsyncContacts(_Async):
         overwrite: bool = False,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BatchCreateResult:
         """Creates many contacts, `chunk_size` per request, up to `concurrency` requests at once.
 
@@ -274,35 +417,65 @@ class AsyncContacts(_Async):
         """
         checked = check.contact_list(contacts, "contacts", ContactInput)
         flag = check.flag(overwrite, "overwrite")
+        options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
-        done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        done = await arun_chunks(
+            [self._chunk(options, *plan) for plan in plans], _concurrency(concurrency)
+        )
         failed = [failure for failures in done for failure in failures]
         return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
 
-    async def list_fields(self) -> builtins.list[ContactField]:
+    async def list_fields(
+        self, *, timeout: Timeout | None = None, extra_headers: Mapping[str, str] | None = None
+    ) -> builtins.list[ContactField]:
         """The team's custom contact fields; custom values are keyed by their IDs."""
-        return await self._run(ops.list_fields())
+        return await self._run(ops.list_fields(), call_options(timeout, extra_headers))
 
 
 class ContactsV2(_Sync):
     """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
 
-    def create(self, contact: ContactInputV2) -> ContactRef:
+    def create(
+        self,
+        contact: ContactInputV2,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return self._run(ops.create_v2(contact))
+        return self._run(ops.create_v2(contact), call_options(timeout, extra_headers))
 
-    def get(self, contact_id: UUID | str) -> Contact:
+    def get(
+        self,
+        contact_id: UUID | str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
-        return self._run(ops.get_v2(contact_id))
+        return self._run(ops.get_v2(contact_id), call_options(timeout, extra_headers))
 
-    def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
+    def update(
+        self,
+        contact_id: UUID | str,
+        contact: ContactInputV2,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """Updates a contact and returns it whole."""
-        return self._run(ops.update_v2(contact_id, contact))
+        return self._run(ops.update_v2(contact_id, contact), call_options(timeout, extra_headers))
 
-    def delete(self, contact_id: UUID | str) -> None:
+    def delete(
+        self,
+        contact_id: UUID | str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Deletes a contact permanently."""
-        self._run(ops.delete_v2(contact_id))
+        self._run(ops.delete_v2(contact_id), call_options(timeout, extra_headers))
 
     def bulk_upsert(
         self,
@@ -310,19 +483,30 @@ class ContactsV2(_Sync):
         *,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BulkUpsertResult:
         """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
         checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
-        done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        done = run_chunks(
+            [self._chunk(options, *plan) for plan in plans], _concurrency(concurrency)
+        )
         return _merge(done)
 
-    def bulk_delete(self, contact_ids: Iterable[UUID | str]) -> None:
+    def bulk_delete(
+        self,
+        contact_ids: Iterable[UUID | str],
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Deletes these contacts permanently."""
-        self._run(ops.bulk_delete(contact_ids))
+        self._run(ops.bulk_delete(contact_ids), call_options(timeout, extra_headers))
 
     def list(
         self,
@@ -331,9 +515,13 @@ class ContactsV2(_Sync):
         limit: int = 30,
         updated_after: datetime | str | None = None,
         ascending: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts (pages count from 0). `iter()` pages for you."""
-        return self._run(ops.list_v2(page, limit, updated_after, ascending))
+        return self._run(
+            ops.list_v2(page, limit, updated_after, ascending), call_options(timeout, extra_headers)
+        )
 
     def iter(
         self,
@@ -343,6 +531,8 @@ class ContactsV2(_Sync):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[Contact]:
         """Every contact, page after page, in order and lazily.
 
@@ -358,37 +548,70 @@ class ContactsV2(_Sync):
             ascending=ascending,
             concurrency=concurrency,
         )
-        return v2_contacts(lambda page: self._page_of(pager, page), pager)
+        options = call_options(timeout, extra_headers)
+        return v2_contacts(lambda page: self._page_of(pager, page, options), pager)
 
-    def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
-        return self._run(ops.list_page_v2(pager.request(page)))
+    def _page_of(self, pager: V2Pager, page: int, options: CallOptions) -> builtins.list[Contact]:
+        return self._run(ops.list_page_v2(pager.request(page)), options)
 
     def search(
-        self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
+        self,
+        *,
+        phones: Iterable[str] = (),
+        emails: Iterable[str] = (),
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return self._run(ops.search(phones, emails))
+        return self._run(ops.search(phones, emails), call_options(timeout, extra_headers))
 
 
 class AsyncContactsV2(_Async):
     """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
 
-    async def create(self, contact: ContactInputV2) -> ContactRef:
+    async def create(
+        self,
+        contact: ContactInputV2,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return await self._run(ops.create_v2(contact))
+        return await self._run(ops.create_v2(contact), call_options(timeout, extra_headers))
 
-    async def get(self, contact_id: UUID | str) -> Contact:
+    async def get(
+        self,
+        contact_id: UUID | str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
-        return await self._run(ops.get_v2(contact_id))
+        return await self._run(ops.get_v2(contact_id), call_options(timeout, extra_headers))
 
-    async def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
+    async def update(
+        self,
+        contact_id: UUID | str,
+        contact: ContactInputV2,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Contact:
         """Updates a contact and returns it whole."""
-        return await self._run(ops.update_v2(contact_id, contact))
+        return await self._run(
+            ops.update_v2(contact_id, contact), call_options(timeout, extra_headers)
+        )
 
-    async def delete(self, contact_id: UUID | str) -> None:
+    async def delete(
+        self,
+        contact_id: UUID | str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Deletes a contact permanently."""
-        await self._run(ops.delete_v2(contact_id))
+        await self._run(ops.delete_v2(contact_id), call_options(timeout, extra_headers))
 
     async def bulk_upsert(
         self,
@@ -396,19 +619,30 @@ class AsyncContactsV2(_Async):
         *,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> BulkUpsertResult:
         """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
         checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
-        done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
+        done = await arun_chunks(
+            [self._chunk(options, *plan) for plan in plans], _concurrency(concurrency)
+        )
         return _merge(done)
 
-    async def bulk_delete(self, contact_ids: Iterable[UUID | str]) -> None:
+    async def bulk_delete(
+        self,
+        contact_ids: Iterable[UUID | str],
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
         """Deletes these contacts permanently."""
-        await self._run(ops.bulk_delete(contact_ids))
+        await self._run(ops.bulk_delete(contact_ids), call_options(timeout, extra_headers))
 
     async def list(
         self,
@@ -417,9 +651,13 @@ class AsyncContactsV2(_Async):
         limit: int = 30,
         updated_after: datetime | str | None = None,
         ascending: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts (pages count from 0). `iter()` pages for you."""
-        return await self._run(ops.list_v2(page, limit, updated_after, ascending))
+        return await self._run(
+            ops.list_v2(page, limit, updated_after, ascending), call_options(timeout, extra_headers)
+        )
 
     def iter(
         self,
@@ -429,6 +667,8 @@ class AsyncContactsV2(_Async):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[Contact]:
         """Every contact, page after page, in order and lazily (`async for`).
 
@@ -444,13 +684,21 @@ class AsyncContactsV2(_Async):
             ascending=ascending,
             concurrency=concurrency,
         )
-        return av2_contacts(lambda page: self._page_of(pager, page), pager)
+        options = call_options(timeout, extra_headers)
+        return av2_contacts(lambda page: self._page_of(pager, page, options), pager)
 
-    async def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
-        return await self._run(ops.list_page_v2(pager.request(page)))
+    async def _page_of(
+        self, pager: V2Pager, page: int, options: CallOptions
+    ) -> builtins.list[Contact]:
+        return await self._run(ops.list_page_v2(pager.request(page)), options)
 
     async def search(
-        self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
+        self,
+        *,
+        phones: Iterable[str] = (),
+        emails: Iterable[str] = (),
+        timeout: Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return await self._run(ops.search(phones, emails))
+        return await self._run(ops.search(phones, emails), call_options(timeout, extra_headers))

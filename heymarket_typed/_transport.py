@@ -16,7 +16,7 @@ import httpx
 
 from ._clock import Clock
 from ._constants import REQUEST_ID_HEADER
-from ._exceptions import APIConnectionError, APITimeoutError, status_error
+from ._exceptions import APIConnectionError, APITimeoutError, client_closed, status_error
 from ._pacing import Pacer
 from ._retry import RetryPolicy
 
@@ -202,6 +202,8 @@ class ClientTransport(httpx.BaseTransport):
         self.client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.client.is_closed:  # closed by the client that owns the pool, or by you
+            raise client_closed()
         return self.client._transport_for_url(request.url).handle_request(request)
 
     def close(self) -> None:
@@ -215,6 +217,8 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
         self.client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.client.is_closed:
+            raise client_closed()
         return await self.client._transport_for_url(request.url).handle_async_request(request)
 
     async def aclose(self) -> None:

@@ -71,7 +71,6 @@ def test_incomplete_or_conflicting_credentials(credentials: dict[str, Any]) -> N
     [
         ("timeout", 0),
         ("timeout", httpx.Timeout(None)),
-        ("timeout", "30"),
         ("max_retries", -1),
         ("max_retries", True),
         ("requests_per_minute", 0),
@@ -129,6 +128,35 @@ async def test_async_client_closes_the_http_client() -> None:
     async with AsyncHeymarket(api_key="k", http_client=user):
         pass
     assert user.is_closed
+
+
+def test_a_call_on_a_closed_client_is_a_heymarket_error() -> None:
+    api = ScriptedAPI(default=json_response(200, [contact(1)]))
+    client = api.client()
+    sibling = client.with_options(max_retries=0)
+    pages = client.contacts_v2.iter()
+    client.close()
+    for call in (
+        lambda: client.contacts.get(1),
+        lambda: next(pages),
+        lambda: list(client.contacts.iter()),
+        lambda: sibling.contacts.list(),  # its own httpx client is open, the shared pool is not
+    ):
+        with pytest.raises(errors.HeymarketError, match="client is closed"):
+            call()
+    assert api.requests == []
+
+
+@pytest.mark.asyncio
+async def test_a_call_on_a_closed_async_client_is_a_heymarket_error() -> None:
+    api = ScriptedAPI(default=json_response(200, [contact(1)]))
+    client = api.async_client()
+    await client.close()
+    with pytest.raises(errors.HeymarketError, match="client is closed"):
+        await client.contacts.get(1)
+    with pytest.raises(errors.HeymarketError, match="client is closed"):
+        [c async for c in client.contacts.iter()]
+    assert api.requests == []
 
 
 def test_repr_names_the_client_without_secrets() -> None:
