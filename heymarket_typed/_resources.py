@@ -115,7 +115,7 @@ class Contacts(_Sync):
         self,
         contact: ContactInput,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
@@ -126,7 +126,7 @@ class Contacts(_Sync):
         self,
         id: int,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
@@ -138,7 +138,7 @@ class Contacts(_Sync):
         contact: ContactInput,
         *,
         overwrite: bool = False,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Updates a contact. Send the whole contact: names are always overwritten and, per
@@ -150,7 +150,7 @@ class Contacts(_Sync):
         self,
         id: int,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Deletes a contact permanently, with its conversation history."""
@@ -161,7 +161,7 @@ class Contacts(_Sync):
         *,
         phone: str | None = None,
         id: int | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
@@ -171,7 +171,7 @@ class Contacts(_Sync):
         self,
         *,
         updated_after: datetime | str | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
@@ -183,7 +183,7 @@ class Contacts(_Sync):
         date: datetime | str | None = None,
         limit: int | None = None,
         ascending: bool | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts from the `date` cursor. `iter()` pages for you."""
@@ -195,7 +195,7 @@ class Contacts(_Sync):
         page_size: int = 30,
         max_items: int | None = None,
         ascending: bool = False,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[Contact]:
         """Every contact, page after page, lazily; each contact once.
@@ -216,7 +216,7 @@ class Contacts(_Sync):
         *,
         phone: str | None = None,
         id: int | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
@@ -228,7 +228,7 @@ class Contacts(_Sync):
         *,
         phone: str | None = None,
         id: int | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
@@ -241,7 +241,7 @@ class Contacts(_Sync):
         overwrite: bool = False,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> BatchCreateResult:
         """Creates many contacts, `chunk_size` per request, up to `concurrency` requests at once.
@@ -261,7 +261,10 @@ class Contacts(_Sync):
         return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
 
     def list_fields(
-        self, *, timeout: Timeout | None = None, extra_headers: Mapping[str, str] | None = None
+        self,
+        *,
+        timeout: float | Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[ContactField]:
         """The team's custom contact fields; custom values are keyed by their IDs."""
         return self._run(ops.list_fields(), call_options(timeout, extra_headers))
@@ -274,7 +277,7 @@ class AsyncContacts(_Async):
         self,
         contact: ContactInput,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
@@ -285,7 +288,7 @@ class AsyncContacts(_Async):
         self,
         id: int,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
@@ -297,7 +300,7 @@ class AsyncContacts(_Async):
         contact: ContactInput,
         *,
         overwrite: bool = False,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Updates a contact. Send the whole contact: names are always overwritten and, per
@@ -311,7 +314,7 @@ class AsyncContacts(_Async):
         self,
         id: int,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Deletes a contact permanently, with its conversation history."""
@@ -322,7 +325,7 @@ class AsyncContacts(_Async):
         *,
         phone: str | None = None,
         id: int | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
@@ -332,7 +335,7 @@ class AsyncContacts(_Async):
         self,
         *,
         updated_after: datetime | str | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
@@ -344,7 +347,7 @@ class AsyncContacts(_Async):
         date: datetime | str | None = None,
         limit: int | None = None,
         ascending: bool | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts from the `date` cursor. `iter()` pages for you."""
@@ -358,7 +361,7 @@ class AsyncContacts(_Async):
         page_size: int = 30,
         max_items: int | None = None,
         ascending: bool = False,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[Contact]:
         """Every contact, page after page, lazily; each contact once (`async for`).
@@ -381,7 +384,7 @@ class AsyncContacts(_Async):
         *,
         phone: str | None = None,
         id: int | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
@@ -393,7 +396,7 @@ class AsyncContacts(_Async):
         *,
         phone: str | None = None,
         id: int | None = None,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
@@ -406,7 +409,7 @@ class AsyncContacts(_Async):
         overwrite: bool = False,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> BatchCreateResult:
         """Creates many contacts, `chunk_size` per request, up to `concurrency` requests at once.
@@ -426,7 +429,10 @@ class AsyncContacts(_Async):
         return BatchCreateResult(submitted=len(checked), failed_contacts=failed)
 
     async def list_fields(
-        self, *, timeout: Timeout | None = None, extra_headers: Mapping[str, str] | None = None
+        self,
+        *,
+        timeout: float | Timeout | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[ContactField]:
         """The team's custom contact fields; custom values are keyed by their IDs."""
         return await self._run(ops.list_fields(), call_options(timeout, extra_headers))
@@ -439,7 +445,7 @@ class ContactsV2(_Sync):
         self,
         contact: ContactInputV2,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
@@ -450,7 +456,7 @@ class ContactsV2(_Sync):
         self,
         contact_id: UUID | str,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
@@ -461,7 +467,7 @@ class ContactsV2(_Sync):
         contact_id: UUID | str,
         contact: ContactInputV2,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """Updates a contact and returns it whole."""
@@ -471,7 +477,7 @@ class ContactsV2(_Sync):
         self,
         contact_id: UUID | str,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Deletes a contact permanently."""
@@ -483,7 +489,7 @@ class ContactsV2(_Sync):
         *,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> BulkUpsertResult:
         """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
@@ -502,7 +508,7 @@ class ContactsV2(_Sync):
         self,
         contact_ids: Iterable[UUID | str],
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Deletes these contacts permanently."""
@@ -515,7 +521,7 @@ class ContactsV2(_Sync):
         limit: int = 30,
         updated_after: datetime | str | None = None,
         ascending: bool = False,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts (pages count from 0). `iter()` pages for you."""
@@ -531,7 +537,7 @@ class ContactsV2(_Sync):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[Contact]:
         """Every contact, page after page, in order and lazily.
@@ -559,7 +565,7 @@ class ContactsV2(_Sync):
         *,
         phones: Iterable[str] = (),
         emails: Iterable[str] = (),
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
@@ -573,7 +579,7 @@ class AsyncContactsV2(_Async):
         self,
         contact: ContactInputV2,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
@@ -584,7 +590,7 @@ class AsyncContactsV2(_Async):
         self,
         contact_id: UUID | str,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
@@ -595,7 +601,7 @@ class AsyncContactsV2(_Async):
         contact_id: UUID | str,
         contact: ContactInputV2,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """Updates a contact and returns it whole."""
@@ -607,7 +613,7 @@ class AsyncContactsV2(_Async):
         self,
         contact_id: UUID | str,
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Deletes a contact permanently."""
@@ -619,7 +625,7 @@ class AsyncContactsV2(_Async):
         *,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         concurrency: int = DEFAULT_CONCURRENCY,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> BulkUpsertResult:
         """Creates (no `contact_id`) or updates (with `contact_id`) many contacts, `chunk_size`
@@ -638,7 +644,7 @@ class AsyncContactsV2(_Async):
         self,
         contact_ids: Iterable[UUID | str],
         *,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Deletes these contacts permanently."""
@@ -651,7 +657,7 @@ class AsyncContactsV2(_Async):
         limit: int = 30,
         updated_after: datetime | str | None = None,
         ascending: bool = False,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """One page of contacts (pages count from 0). `iter()` pages for you."""
@@ -667,7 +673,7 @@ class AsyncContactsV2(_Async):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[Contact]:
         """Every contact, page after page, in order and lazily (`async for`).
@@ -697,7 +703,7 @@ class AsyncContactsV2(_Async):
         *,
         phones: Iterable[str] = (),
         emails: Iterable[str] = (),
-        timeout: Timeout | None = None,
+        timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""

@@ -140,7 +140,7 @@ def test_a_call_on_a_closed_client_is_a_heymarket_error() -> None:
         lambda: client.contacts.get(1),
         lambda: next(pages),
         lambda: list(client.contacts.iter()),
-        lambda: sibling.contacts.list(),  # its own httpx client is open, the shared pool is not
+        sibling.contacts.list,  # its own httpx client is open, the shared pool is not
     ):
         with pytest.raises(errors.HeymarketError, match="client is closed"):
             call()
