@@ -10,6 +10,7 @@ with Heymarket(secret_id="...", secret_key="...") as client:
 
 from . import errors, models
 from ._client import AsyncHeymarket, Heymarket
+from ._response import APIResponse
 from ._version import __version__
 
-__all__ = ["AsyncHeymarket", "Heymarket", "__version__", "errors", "models"]
+__all__ = ["APIResponse", "AsyncHeymarket", "Heymarket", "__version__", "errors", "models"]

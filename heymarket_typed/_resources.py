@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
 from heymarket_typed_api import Client
@@ -39,6 +39,14 @@ from ._operations import Call
 from ._options import CallOptions, call_options
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
+
+if TYPE_CHECKING:
+    from ._raw_response import (
+        AsyncContactsV2WithRawResponse,
+        AsyncContactsWithRawResponse,
+        ContactsV2WithRawResponse,
+        ContactsWithRawResponse,
+    )
 
 T = TypeVar("T")
 ItemT = TypeVar("ItemT")
@@ -110,6 +118,14 @@ def _merge(
 
 class Contacts(_Sync):
     """The v1 contact endpoints, keyed by integer contact ID."""
+
+    @property
+    def with_raw_response(self) -> ContactsWithRawResponse:
+        """These methods (but `iter`), each returning an `APIResponse`: status, headers,
+        request id, and `parse()` for the value."""
+        from ._raw_response import ContactsWithRawResponse  # noqa: PLC0415 - it imports this module
+
+        return ContactsWithRawResponse(self)
 
     def create(
         self,
@@ -272,6 +288,14 @@ class Contacts(_Sync):
 
 class AsyncContacts(_Async):
     """The v1 contact endpoints, keyed by integer contact ID."""
+
+    @property
+    def with_raw_response(self) -> AsyncContactsWithRawResponse:
+        """These methods (but `iter`), each returning an `APIResponse`: status, headers,
+        request id, and `parse()` for the value."""
+        from ._raw_response import AsyncContactsWithRawResponse  # noqa: PLC0415 - it imports this module
+
+        return AsyncContactsWithRawResponse(self)
 
     async def create(
         self,
@@ -441,6 +465,14 @@ class AsyncContacts(_Async):
 class ContactsV2(_Sync):
     """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
 
+    @property
+    def with_raw_response(self) -> ContactsV2WithRawResponse:
+        """These methods (but `iter`), each returning an `APIResponse`: status, headers,
+        request id, and `parse()` for the value."""
+        from ._raw_response import ContactsV2WithRawResponse  # noqa: PLC0415 - it imports this module
+
+        return ContactsV2WithRawResponse(self)
+
     def create(
         self,
         contact: ContactInputV2,
@@ -574,6 +606,14 @@ class ContactsV2(_Sync):
 
 class AsyncContactsV2(_Async):
     """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
+
+    @property
+    def with_raw_response(self) -> AsyncContactsV2WithRawResponse:
+        """These methods (but `iter`), each returning an `APIResponse`: status, headers,
+        request id, and `parse()` for the value."""
+        from ._raw_response import AsyncContactsV2WithRawResponse  # noqa: PLC0415 - it imports this module
+
+        return AsyncContactsV2WithRawResponse(self)
 
     async def create(
         self,
