@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
 from heymarket_typed_api import Client
-from heymarket_typed_api.errors import UnparsableResponse
 from heymarket_typed_api.models import (
     Contact,
     ContactField,
@@ -34,7 +33,7 @@ from ._constants import (
     MAX_CHUNK_SIZE,
     MAX_CONCURRENCY,
 )
-from ._exceptions import client_closed, validation_error
+from ._exceptions import client_closed
 from ._operations import Call
 from ._options import CallOptions, call_options
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
@@ -52,10 +51,6 @@ T = TypeVar("T")
 ItemT = TypeVar("ItemT")
 
 
-def _unreadable(error: UnparsableResponse, where: str) -> Exception:
-    return validation_error(error.response, f"{type(error.cause).__name__}: {error.cause}", where)
-
-
 class _Sync:
     def __init__(self, api: Client) -> None:
         self._api = api
@@ -66,11 +61,8 @@ class _Sync:
     def _run(self, call: Call[T], options: CallOptions) -> T:
         if self._api.get_httpx_client().is_closed:
             raise client_closed()
-        try:
-            with options.applied():
-                response = call.sync(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
+        with options.applied():
+            response = call.sync(client=self._api)
         return call.result(response)
 
 
@@ -84,11 +76,8 @@ class _Async:
     async def _run(self, call: Call[T], options: CallOptions) -> T:
         if self._api.get_async_httpx_client().is_closed:
             raise client_closed()
-        try:
-            with options.applied():
-                response = await call.asyncio(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
+        with options.applied():
+            response = await call.asyncio(client=self._api)
         return call.result(response)
 
 

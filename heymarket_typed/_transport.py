@@ -16,7 +16,14 @@ import httpx
 
 from ._clock import Clock
 from ._constants import REQUEST_ID_HEADER
-from ._exceptions import APIConnectionError, APITimeoutError, client_closed, status_error
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    client_closed,
+    status_error,
+    validation_error,
+)
 from ._pacing import Pacer
 from ._retry import RetryPolicy
 
@@ -139,7 +146,7 @@ class RetryingTransport(httpx.BaseTransport):
             clock.sleep(delay)
             attempt += 1
         assert isinstance(outcome, httpx.Response)
-        return outcome
+        return _delivered(outcome)
 
     def close(self) -> None:
         if self._owns_inner:
@@ -183,7 +190,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             await clock.asleep(delay)
             attempt += 1
         assert isinstance(outcome, httpx.Response)
-        return outcome
+        return _delivered(outcome)
 
     async def aclose(self) -> None:
         if self._owns_inner:
@@ -223,6 +230,23 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+# The generated package's `errors.UNPARSABLE_RESPONSE_EXTENSION` (not imported: see `_client`).
+UNPARSABLE_RESPONSE_EXTENSION = "unparsable_response"
+
+
+def _delivered(response: httpx.Response) -> httpx.Response:
+    """The final response, marked so that a body the generated code cannot read raises
+    `APIResponseValidationError` (through `client.api` too) instead of `UnparsableResponse`."""
+    response.extensions[UNPARSABLE_RESPONSE_EXTENSION] = unparsable_body
+    return response
+
+
+def unparsable_body(response: httpx.Response, cause: Exception) -> APIResponseValidationError:
+    request = response.request
+    problem = f"{type(cause).__name__}: {cause}"
+    return validation_error(response, problem, f"{request.method} {request.url.path}")
 
 
 def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
