@@ -33,10 +33,11 @@ from ._constants import (
     MAX_CHUNK_SIZE,
     MAX_CONCURRENCY,
 )
-from ._exceptions import client_closed
+from ._exceptions import client_closed, scrub_error
 from ._operations import Call
 from ._options import CallOptions, call_options
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
+from ._phones import DEFAULT_PHONE_REGION
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
 if TYPE_CHECKING:
@@ -52,8 +53,9 @@ ItemT = TypeVar("ItemT")
 
 
 class _Sync:
-    def __init__(self, api: Client) -> None:
+    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
         self._api = api
+        self._region = phone_region
 
     def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> Chunk[T]:
         return Chunk(start, stop, lambda: self._run(call, options))
@@ -61,14 +63,19 @@ class _Sync:
     def _run(self, call: Call[T], options: CallOptions) -> T:
         if self._api.get_httpx_client().is_closed:
             raise client_closed()
-        with options.applied():
-            response = call.sync(client=self._api)
-        return call.result(response)
+        try:
+            with options.applied():
+                response = call.sync(client=self._api)
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 class _Async:
-    def __init__(self, api: Client) -> None:
+    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
         self._api = api
+        self._region = phone_region
 
     def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
         return AsyncChunk(start, stop, lambda: self._run(call, options))
@@ -76,9 +83,13 @@ class _Async:
     async def _run(self, call: Call[T], options: CallOptions) -> T:
         if self._api.get_async_httpx_client().is_closed:
             raise client_closed()
-        with options.applied():
-            response = await call.asyncio(client=self._api)
-        return call.result(response)
+        try:
+            with options.applied():
+                response = await call.asyncio(client=self._api)
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 def _chunks(
@@ -125,7 +136,7 @@ class Contacts(_Sync):
     ) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return self._run(ops.create(contact), call_options(timeout, extra_headers))
+        return self._run(ops.create(contact, self._region), call_options(timeout, extra_headers))
 
     def get(
         self,
@@ -149,7 +160,9 @@ class Contacts(_Sync):
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return self._run(ops.update(id, contact, overwrite), call_options(timeout, extra_headers))
+        return self._run(
+            ops.update(id, contact, overwrite, self._region), call_options(timeout, extra_headers)
+        )
 
     def delete(
         self,
@@ -170,7 +183,7 @@ class Contacts(_Sync):
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return self._run(ops.find(phone, id), call_options(timeout, extra_headers))
+        return self._run(ops.find(phone, id, self._region), call_options(timeout, extra_headers))
 
     def count(
         self,
@@ -225,7 +238,9 @@ class Contacts(_Sync):
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return self._run(ops.get_status(phone, id), call_options(timeout, extra_headers))
+        return self._run(
+            ops.get_status(phone, id, self._region), call_options(timeout, extra_headers)
+        )
 
     def set_status(
         self,
@@ -237,7 +252,9 @@ class Contacts(_Sync):
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        self._run(ops.set_status(status, phone, id), call_options(timeout, extra_headers))
+        self._run(
+            ops.set_status(status, phone, id, self._region), call_options(timeout, extra_headers)
+        )
 
     def batch_create(
         self,
@@ -255,7 +272,7 @@ class Contacts(_Sync):
         phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
         fails, no further one is sent and the error's note says which contacts were written.
         """
-        checked = check.contact_list(contacts, "contacts", ContactInput)
+        checked = check.contact_list(contacts, "contacts", ContactInput, self._region)
         flag = check.flag(overwrite, "overwrite")
         options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
@@ -295,7 +312,9 @@ class AsyncContacts(_Async):
     ) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return await self._run(ops.create(contact), call_options(timeout, extra_headers))
+        return await self._run(
+            ops.create(contact, self._region), call_options(timeout, extra_headers)
+        )
 
     async def get(
         self,
@@ -320,7 +339,7 @@ class AsyncContacts(_Async):
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
         return await self._run(
-            ops.update(id, contact, overwrite), call_options(timeout, extra_headers)
+            ops.update(id, contact, overwrite, self._region), call_options(timeout, extra_headers)
         )
 
     async def delete(
@@ -342,7 +361,9 @@ class AsyncContacts(_Async):
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return await self._run(ops.find(phone, id), call_options(timeout, extra_headers))
+        return await self._run(
+            ops.find(phone, id, self._region), call_options(timeout, extra_headers)
+        )
 
     async def count(
         self,
@@ -401,7 +422,9 @@ class AsyncContacts(_Async):
         extra_headers: Mapping[str, str] | None = None,
     ) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return await self._run(ops.get_status(phone, id), call_options(timeout, extra_headers))
+        return await self._run(
+            ops.get_status(phone, id, self._region), call_options(timeout, extra_headers)
+        )
 
     async def set_status(
         self,
@@ -413,7 +436,9 @@ class AsyncContacts(_Async):
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        await self._run(ops.set_status(status, phone, id), call_options(timeout, extra_headers))
+        await self._run(
+            ops.set_status(status, phone, id, self._region), call_options(timeout, extra_headers)
+        )
 
     async def batch_create(
         self,
@@ -431,7 +456,7 @@ class AsyncContacts(_Async):
         phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
         fails, no further one is sent and the error's note says which contacts were written.
         """
-        checked = check.contact_list(contacts, "contacts", ContactInput)
+        checked = check.contact_list(contacts, "contacts", ContactInput, self._region)
         flag = check.flag(overwrite, "overwrite")
         options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
@@ -471,7 +496,7 @@ class ContactsV2(_Sync):
     ) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return self._run(ops.create_v2(contact), call_options(timeout, extra_headers))
+        return self._run(ops.create_v2(contact, self._region), call_options(timeout, extra_headers))
 
     def get(
         self,
@@ -492,7 +517,9 @@ class ContactsV2(_Sync):
         extra_headers: Mapping[str, str] | None = None,
     ) -> Contact:
         """Updates a contact and returns it whole."""
-        return self._run(ops.update_v2(contact_id, contact), call_options(timeout, extra_headers))
+        return self._run(
+            ops.update_v2(contact_id, contact, self._region), call_options(timeout, extra_headers)
+        )
 
     def delete(
         self,
@@ -517,7 +544,7 @@ class ContactsV2(_Sync):
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
-        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        checked = check.contact_list(contacts, "contacts", ContactInputV2, self._region)
         options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
         done = run_chunks(
@@ -590,7 +617,9 @@ class ContactsV2(_Sync):
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return self._run(ops.search(phones, emails), call_options(timeout, extra_headers))
+        return self._run(
+            ops.search(phones, emails, self._region), call_options(timeout, extra_headers)
+        )
 
 
 class AsyncContactsV2(_Async):
@@ -613,7 +642,9 @@ class AsyncContactsV2(_Async):
     ) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return await self._run(ops.create_v2(contact), call_options(timeout, extra_headers))
+        return await self._run(
+            ops.create_v2(contact, self._region), call_options(timeout, extra_headers)
+        )
 
     async def get(
         self,
@@ -635,7 +666,7 @@ class AsyncContactsV2(_Async):
     ) -> Contact:
         """Updates a contact and returns it whole."""
         return await self._run(
-            ops.update_v2(contact_id, contact), call_options(timeout, extra_headers)
+            ops.update_v2(contact_id, contact, self._region), call_options(timeout, extra_headers)
         )
 
     async def delete(
@@ -661,7 +692,7 @@ class AsyncContactsV2(_Async):
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
-        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        checked = check.contact_list(contacts, "contacts", ContactInputV2, self._region)
         options = call_options(timeout, extra_headers)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
         done = await arun_chunks(
@@ -736,4 +767,6 @@ class AsyncContactsV2(_Async):
         extra_headers: Mapping[str, str] | None = None,
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return await self._run(ops.search(phones, emails), call_options(timeout, extra_headers))
+        return await self._run(
+            ops.search(phones, emails, self._region), call_options(timeout, extra_headers)
+        )
