@@ -26,6 +26,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._export_iter import AsyncContactIterator, ContactIterator
 from ._logs import configure_from_environment as _configure_from_environment
 from ._response import APIResponse
 from ._version import __version__
@@ -36,10 +37,12 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncContactIterator",
     "AsyncHeymarket",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ContactIterator",
     "Heymarket",
     "HeymarketError",
     "InternalServerError",

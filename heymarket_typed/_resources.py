@@ -6,7 +6,7 @@ Each method is one plan from `_operations` run by `_run`; the twins differ only 
 from __future__ import annotations
 
 import builtins
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
@@ -20,7 +20,6 @@ from heymarket_typed_api.models import (
     ContactRef,
     ContactStatus,
     ContactStatusValue,
-    PaginationRequest,
 )
 from httpx import Timeout
 
@@ -34,9 +33,10 @@ from ._constants import (
     MAX_CONCURRENCY,
 )
 from ._exceptions import client_closed, scrub_error
+from ._export import ExportPlan
+from ._export_iter import AsyncContactIterator, ContactIterator, list_call
 from ._operations import Call
 from ._options import CallOptions, call_options
-from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
 from ._phones import DEFAULT_PHONE_REGION
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
@@ -210,24 +210,31 @@ class Contacts(_Sync):
     def iter(
         self,
         *,
-        page_size: int = 30,
+        page_size: int = 100,
         max_items: int | None = None,
         ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
         timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[Contact]:
-        """Every contact, page after page, lazily; each contact once.
+    ) -> ContactIterator:
+        """Every contact, by `updated`, lazily, exact while others write (DESIGN.md "Exports").
+
+        `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending`; a finished
+        export's checkpoint gives what changed since. `concurrency` bounds the requests in
+        flight (this version sends one at a time).
 
         Raises:
+            ValueError: a bad argument, or a `resume` of another export or damaged.
             PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
                 cursor cannot get past (`contacts_v2.iter()` can).
         """
         options = call_options(timeout, extra_headers)
-        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return v1_contacts(lambda request: self._page(request, options), pager)
-
-    def _page(self, request: PaginationRequest, options: CallOptions) -> builtins.list[Contact]:
-        return self._run(ops.list_page(request), options)
+        _concurrency(concurrency)
+        plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
+        return ContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+        )
 
     def get_status(
         self,
@@ -392,26 +399,21 @@ class AsyncContacts(_Async):
     def iter(
         self,
         *,
-        page_size: int = 30,
+        page_size: int = 100,
         max_items: int | None = None,
         ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
         timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[Contact]:
-        """Every contact, page after page, lazily; each contact once (`async for`).
-
-        Raises:
-            PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
-                cursor cannot get past (`contacts_v2.iter()` can).
-        """
+    ) -> AsyncContactIterator:
+        """Every contact, by `updated`, lazily (`async for`); see `Contacts.iter`."""
         options = call_options(timeout, extra_headers)
-        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return av1_contacts(lambda request: self._page(request, options), pager)
-
-    async def _page(
-        self, request: PaginationRequest, options: CallOptions
-    ) -> builtins.list[Contact]:
-        return await self._run(ops.list_page(request), options)
+        _concurrency(concurrency)
+        plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
+        return AsyncContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+        )
 
     async def get_status(
         self,
@@ -585,28 +587,32 @@ class ContactsV2(_Sync):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
         timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[Contact]:
-        """Every contact, page after page, in order and lazily.
+    ) -> ContactIterator:
+        """Every contact updated after `updated_after`, by `updated`, lazily, exact while others
+        write (DESIGN.md "Exports").
 
-        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
-        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
-        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
-        stops fetching.
+        `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending` and
+        `updated_after`; a finished export's checkpoint gives what changed since. `concurrency`
+        bounds the requests in flight (this version sends one at a time).
+
+        Raises:
+            ValueError: a bad argument, or a `resume` of another export or damaged.
         """
-        pager = V2Pager(
-            page_size=page_size,
-            max_items=max_items,
-            updated_after=updated_after,
-            ascending=ascending,
-            concurrency=concurrency,
-        )
         options = call_options(timeout, extra_headers)
-        return v2_contacts(lambda page: self._page_of(pager, page, options), pager)
-
-    def _page_of(self, pager: V2Pager, page: int, options: CallOptions) -> builtins.list[Contact]:
-        return self._run(ops.list_page_v2(pager.request(page)), options)
+        _concurrency(concurrency)
+        plan = ExportPlan(
+            surface="v2",
+            page_size=page_size,
+            ascending=ascending,
+            updated_after=updated_after,
+            resume=resume,
+        )
+        return ContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+        )
 
     def search(
         self,
@@ -733,30 +739,24 @@ class AsyncContactsV2(_Async):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
         timeout: float | Timeout | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[Contact]:
-        """Every contact, page after page, in order and lazily (`async for`).
-
-        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
-        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
-        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
-        (`aclose()`) cancels what is in flight.
-        """
-        pager = V2Pager(
-            page_size=page_size,
-            max_items=max_items,
-            updated_after=updated_after,
-            ascending=ascending,
-            concurrency=concurrency,
-        )
+    ) -> AsyncContactIterator:
+        """Every contact updated after `updated_after`, lazily (`async for`); see
+        `ContactsV2.iter`."""
         options = call_options(timeout, extra_headers)
-        return av2_contacts(lambda page: self._page_of(pager, page, options), pager)
-
-    async def _page_of(
-        self, pager: V2Pager, page: int, options: CallOptions
-    ) -> builtins.list[Contact]:
-        return await self._run(ops.list_page_v2(pager.request(page)), options)
+        _concurrency(concurrency)
+        plan = ExportPlan(
+            surface="v2",
+            page_size=page_size,
+            ascending=ascending,
+            updated_after=updated_after,
+            resume=resume,
+        )
+        return AsyncContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+        )
 
     async def search(
         self,
