@@ -523,6 +523,18 @@ def client_cases() -> list[Case]:
         made("max_retries negative", ValueError, "max_retries", max_retries=-1),
         made("max_retries a str", TypeError, "max_retries", max_retries="2"),
         made("base_url not http", ValueError, "base_url", base_url="ftp://api.heymarket.com"),
+        Case(
+            "with_options timeout NaN",
+            ValueError,
+            "timeout",
+            lambda w: w.client.with_options(timeout=math.nan),
+        ),
+        Case(
+            "with_options max_retries a str",
+            TypeError,
+            "max_retries",
+            lambda w: w.client.with_options(max_retries="3"),
+        ),
     ]
 
 
