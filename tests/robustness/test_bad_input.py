@@ -504,6 +504,13 @@ def value_cases() -> list[Case]:
     ]
 
 
+def other_http_client(world: World) -> object:
+    """A client given the other kind's httpx client (it would fail only at the first request)."""
+    if world.kind == "sync":
+        return Heymarket(api_key="k", http_client=loose(httpx.AsyncClient()))
+    return AsyncHeymarket(api_key="k", http_client=loose(httpx.Client()))
+
+
 def client_cases() -> list[Case]:
     """Constructor arguments (this round's `default_phone_region` among them)."""
     rpm = "requests_per_minute"
@@ -523,6 +530,11 @@ def client_cases() -> list[Case]:
         made("max_retries negative", ValueError, "max_retries", max_retries=-1),
         made("max_retries a str", TypeError, "max_retries", max_retries="2"),
         made("base_url not http", ValueError, "base_url", base_url="ftp://api.heymarket.com"),
+        made("secret_id an int", TypeError, "secret_id", secret_id=1234),
+        made(
+            "api_key as bytes", TypeError, "api_key", secret_id=None, secret_key=None, api_key=b"k"
+        ),
+        Case("http_client of the other kind", TypeError, "http_client", other_http_client),
         Case(
             "with_options timeout NaN",
             ValueError,
