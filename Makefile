@@ -54,8 +54,13 @@ lint: install
 	ruff check heymarket_typed tests examples bench tools
 	ruff format --check heymarket_typed tests examples bench tools
 
+# mypy --strict on everything; mypy and pyright (strict, pinned in package.json) on a file
+# written the way users write code against the SDK: both must find 0 errors.
+CONSUMER := tests/consumer/naive_consumer.py
+
 typecheck: install
 	mypy
+	pyright --pythonpath $(BIN)/python $(CONSUMER)
 
 pytest: install
 	pytest $(PYTEST_OFFLINE)
