@@ -218,3 +218,17 @@ async def test_an_async_call_timeout_fires(fake: FakeHeymarket, slow_server: str
         fake.inject(Fault(delay=2.0), method="POST", path="/v1/contacts/count")
         with pytest.raises(errors.APITimeoutError):
             await client.contacts.count(timeout=httpx.Timeout(0.2))
+
+
+def test_waiting_for_a_pacing_slot_does_not_count_against_the_call_timeout(
+    fake: FakeHeymarket, slow_server: str
+) -> None:
+    with Heymarket(
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        base_url=slow_server,
+        max_retries=0,
+        requests_per_minute=60,  # one request a second: the second call waits up to 1 s
+    ) as client:
+        client.contacts.count(timeout=0.3)
+        assert client.contacts.count(timeout=0.3) == 7
