@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import httpx
 import pytest
@@ -12,31 +11,10 @@ import pytest
 from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
 from heymarket_typed._options import check_headers, check_timeout
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Fault
+from heymarket_typed.testing._clients import async_sandbox_client, sandbox_client
 from tests.helpers import ScriptedAPI
 
-BASE_URL = "https://api.heymarket.com"
 TRACE = {"X-Trace-Id": "trace-123"}
-
-
-def sandbox_client(fake: FakeHeymarket, **options: Any) -> Heymarket:
-    http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
-    return Heymarket(
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=http,
-        **options,
-    )
-
-
-def async_sandbox_client(fake: FakeHeymarket) -> AsyncHeymarket:
-    http = httpx.AsyncClient(transport=fake.async_transport(), base_url=BASE_URL)
-    return AsyncHeymarket(
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=http,
-    )
 
 
 def traces(fake: FakeHeymarket) -> list[str | None]:
