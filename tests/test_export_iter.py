@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterator
 
@@ -210,3 +211,39 @@ def test_checkpoint_of_another_order_is_refused_before_sending() -> None:
     with pytest.raises(ValueError, match="resume"):
         client.contacts.iter(resume=done.checkpoint[:-3])
     assert len(fake.requests) == sent
+
+
+# Memory
+
+
+def live_responses() -> int:
+    return sum(isinstance(o, httpx.Response) for o in gc.get_objects())
+
+
+def test_each_pages_response_is_freed_without_the_garbage_collector() -> None:
+    fake = FakeHeymarket()
+    fake.seed(50)
+    client = client_for(fake)
+    gc.collect()
+    gc.disable()
+    try:
+        before = live_responses()
+        assert len(list(client.contacts_v2.iter(page_size=10, ascending=True))) == 50
+        assert live_responses() == before
+    finally:
+        gc.enable()
+
+
+@pytest.mark.asyncio
+async def test_async_pages_responses_are_freed_without_the_garbage_collector() -> None:
+    fake = FakeHeymarket()
+    fake.seed(50)
+    client = async_client_for(fake)
+    gc.collect()
+    gc.disable()
+    try:
+        before = live_responses()
+        assert len([c async for c in client.contacts.iter(page_size=10)]) == 50
+        assert live_responses() == before
+    finally:
+        gc.enable()
