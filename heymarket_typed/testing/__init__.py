@@ -15,6 +15,7 @@ can check the SDK. `python -m heymarket_typed.testing --port 0` serves it from t
 
 from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
+from heymarket_typed.testing._history import Write
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 from heymarket_typed.testing._recording import RecordedRequest
 from heymarket_typed.testing._server import SandboxServer
@@ -27,4 +28,5 @@ __all__ = [
     "Fault",
     "RecordedRequest",
     "SandboxServer",
+    "Write",
 ]
