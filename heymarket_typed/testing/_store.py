@@ -19,7 +19,6 @@ from heymarket_typed.testing._listing import DateBound, Listing
 from heymarket_typed.testing._timestamps import (
     DIGITS,
     Precision,
-    format_fraction,
     format_ns,
     parse_ns,
     truncate,
@@ -298,18 +297,18 @@ class ContactStore:
         if updated is not None:
             return lambda _number: updated
         unit, digits = self._unit, self._digits
+        div = 10 ** (9 - digits)
+        text = f"%s.%0{digits}dZ" if digits else "%sZ"
         prefixes: dict[int, str] = {}
 
         def stamp(number: int) -> str:
-            ns = first_ns + number * unit
-            seconds, fraction = divmod(ns, _NS_PER_SECOND)
+            seconds, fraction = divmod(first_ns + number * unit, _NS_PER_SECOND)
             prefix = prefixes.get(seconds)
             if prefix is None:
-                prefix = format_ns(seconds * _NS_PER_SECOND, 0)[:-1]
                 if len(prefixes) > 1024:
                     prefixes.clear()
-                prefixes[seconds] = prefix
-            return f"{prefix}{format_fraction(fraction, digits)}Z"
+                prefix = prefixes[seconds] = format_ns(seconds * _NS_PER_SECOND, 0)[:-1]
+            return text % (prefix, fraction // div) if digits else text % prefix
 
         return stamp
 
