@@ -67,6 +67,9 @@ class FakeHeymarket:
             precision, so at a coarse one several writes can share a timestamp.
         visibility_delay: Seconds after its stamp before a write is listed or counted (the
             listing lags the writes; `get` sees them at once; deletes are not delayed).
+            Contacts given an explicit `updated` (`add_contact`, `seed`) are listed at once,
+            so a test can list a contact stamped after a write that is not visible yet (the
+            way writes from servers with different clocks or commit times interleave).
 
     Raises:
         ValueError: The JWT signing key is too short, or a limit or switch is out of range.

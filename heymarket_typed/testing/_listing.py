@@ -73,10 +73,10 @@ class Listing:
         """The instant a record is listed at: its `updated` at the kept precision."""
         return truncate(parse_ns(record["updated"]), self._unit)
 
-    def show(self, record: Record, stamp_ns: int) -> None:
+    def show(self, record: Record, stamp_ns: int | None) -> None:
         """Lists `record` (a new version of its contact) once its write, stamped `stamp_ns`,
-        is visible."""
-        if self._delay_ns:
+        is visible; at once when `stamp_ns` is None."""
+        if self._delay_ns and stamp_ns is not None:
             heapq.heappush(self._pending, (stamp_ns + self._delay_ns, next(self._sequence), record))
         else:
             self._place(record)

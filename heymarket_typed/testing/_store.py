@@ -162,7 +162,10 @@ class ContactStore:
             if "contact_channels" in fields:
                 record["contact_channels"] = self._channels(record, fields["contact_channels"])
             self._next_id = max(self._next_id, contact_id + 1)
-            self._index(record, updated_ns)
+            # A given `updated` came from elsewhere (an import, another server's clock): such
+            # a write is listed at once, whatever the visibility delay.
+            given = isinstance(fields.get("updated"), str)
+            self._index(record, None if given else updated_ns)
             self._log(record, "create")
             return _copy(record)
 
@@ -436,7 +439,7 @@ class ContactStore:
             channels.append({**channel, **given})
         return channels
 
-    def _index(self, record: Record, updated_ns: int) -> None:
+    def _index(self, record: Record, updated_ns: int | None) -> None:
         contact_id = record["id"]
         self._listing.show(record, updated_ns)  # before the old version is replaced below
         self._records[contact_id] = record

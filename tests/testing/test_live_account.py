@@ -272,3 +272,17 @@ def test_defaults_keep_nanosecond_stamps_and_immediate_listing(http_for: Any) ->
 
     assert created["updated"] == T0
     assert ids(http.post("/v2/contacts/list", json={})) == [created["id"]]
+
+
+def test_a_contact_given_its_stamp_is_listed_at_once_past_a_pending_write(http_for: Any) -> None:
+    clock = Clock()
+    fake = FakeHeymarket(clock=clock, visibility_delay=5.0)
+    pending = fake.add_contact(phone="15105550001")  # stamped 12:00:00, listed at 12:00:05
+    fake.add_contact(phone="15105550002", updated="2024-06-01T12:00:01Z")
+    http = http_for(fake)
+
+    assert ids(http.post("/v1/contacts", json={})) == [1002]
+    clock.now += 5
+    # Now the older-stamped write shows up, behind the newest contact already listed.
+    assert ids(http.post("/v1/contacts", json={})) == [1002, 1001]
+    assert pending["updated"] < "2024-06-01T12:00:01Z"
