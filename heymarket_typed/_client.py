@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
-from ._settings import Settings
+from ._settings import Settings, new_client_clock
 from ._transport import (
     AsyncClientTransport,
     AsyncRetryingTransport,
@@ -49,8 +48,11 @@ class _Base:
 
         Closing it does not close the pool; closing this client does.
         """
+        return self._derive(self._settings.with_options(timeout=timeout, max_retries=max_retries))
+
+    def _derive(self, settings: Settings) -> Self:
+        """A client with `settings`, sharing this one's connection pool (which it won't close)."""
         clone = object.__new__(type(self))
-        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
         clone._setup(settings, self._pool, owns_pool=False)
         return clone
 
@@ -103,7 +105,6 @@ class Heymarket(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.Client | None = None,
-        _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         settings = Settings.resolve(
             secret_id=secret_id,
@@ -114,7 +115,7 @@ class Heymarket(_Base):
             max_retries=max_retries,
             requests_per_minute=requests_per_minute,
             http_client=http_client,
-            clock=_clock,
+            clock=new_client_clock(),
         )
         self._setup(settings, ClientTransport(http_client or httpx.Client()), owns_pool=True)
 
@@ -174,7 +175,6 @@ class AsyncHeymarket(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.AsyncClient | None = None,
-        _clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         settings = Settings.resolve(
             secret_id=secret_id,
@@ -185,7 +185,7 @@ class AsyncHeymarket(_Base):
             max_retries=max_retries,
             requests_per_minute=requests_per_minute,
             http_client=http_client,
-            clock=_clock,
+            clock=new_client_clock(),
         )
         pool = AsyncClientTransport(http_client or httpx.AsyncClient())
         self._setup(settings, pool, owns_pool=True)

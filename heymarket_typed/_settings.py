@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 
 from ._auth import APIKeyAuth, JWTAuth
-from ._clock import Clock
+from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_TIMEOUT,
@@ -30,6 +32,25 @@ from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
 _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+
+# The clock of clients built from here on in this context: the tests' seam, kept out of the
+# public constructors (users skip waits with `heymarket_typed.testing.without_waiting`).
+_NEW_CLIENT_CLOCK: ContextVar[Clock] = ContextVar("heymarket_typed_clock", default=SYSTEM_CLOCK)
+
+
+def new_client_clock() -> Clock:
+    """The clock a client built now takes: the system's, unless `clock_for_new_clients` says."""
+    return _NEW_CLIENT_CLOCK.get()
+
+
+@contextmanager
+def clock_for_new_clients(clock: Clock) -> Iterator[None]:
+    """Clients built inside take `clock` for time, pacing and waits (private: tests only)."""
+    token = _NEW_CLIENT_CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _NEW_CLIENT_CLOCK.reset(token)
 
 
 @dataclass(frozen=True)

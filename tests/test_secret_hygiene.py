@@ -11,14 +11,18 @@ import pytest
 
 from heymarket_typed import Heymarket, errors, models
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Fault
-from tests.helpers import InstantClock
+from tests.helpers import InstantClock, clocked
 
 WRONG_KEY = "a-wrong-secret-key-that-is-long-enough"
 
 
 def client_for(url: str, secret_key: str = SANDBOX_SECRET_KEY) -> Heymarket:
-    return Heymarket(
-        secret_id=SANDBOX_SECRET_ID, secret_key=secret_key, base_url=url, _clock=InstantClock()
+    return clocked(
+        Heymarket,
+        InstantClock(),
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=secret_key,
+        base_url=url,
     )
 
 

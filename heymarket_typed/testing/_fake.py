@@ -96,6 +96,7 @@ class FakeHeymarket:
         bucket = None
         if rate_limit is not None:
             bucket = TokenBucket(rate_limit, burst if burst is not None else max(1.0, rate_limit))
+        self._clock = clock  # the server's wall clock, which bound test clients follow
         self._store = ContactStore(
             clock=clock,
             seed=seed,

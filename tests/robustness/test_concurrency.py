@@ -22,6 +22,7 @@ import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
+from tests.helpers import clocked
 from tests.robustness.support import BASE_URL, Attempt, AttemptLog, SharedClock
 from tests.tally import tally
 
@@ -51,22 +52,24 @@ class Setup:
 
     def client(self, requests_per_minute: float | None) -> Heymarket:
         http = httpx.Client(transport=self.log.transport(self.fake.transport()), base_url=BASE_URL)
-        return Heymarket(
+        return clocked(
+            Heymarket,
+            self.clock,
             secret_id=SANDBOX_SECRET_ID,
             secret_key=SANDBOX_SECRET_KEY,
             requests_per_minute=requests_per_minute,
             http_client=http,
-            _clock=self.clock,
         )
 
     def async_client(self, requests_per_minute: float | None) -> AsyncHeymarket:
         transport = self.log.async_transport(self.fake.async_transport())
-        return AsyncHeymarket(
+        return clocked(
+            AsyncHeymarket,
+            self.clock,
             secret_id=SANDBOX_SECRET_ID,
             secret_key=SANDBOX_SECRET_KEY,
             requests_per_minute=requests_per_minute,
             http_client=httpx.AsyncClient(transport=transport, base_url=BASE_URL),
-            _clock=self.clock,
         )
 
     def call(self, client: Heymarket, n: int) -> None:
