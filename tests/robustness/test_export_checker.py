@@ -111,3 +111,18 @@ def test_updated_after_excludes_older_contacts_and_leaves_the_bound_open() -> No
     older = [Seen(1001, A, 1), *yielded]
     problems = violations(SETUP, REQUESTS, 1, older, ascending=True, updated_after=B)
     assert any("before updated_after" in p for p in problems)
+
+
+def test_a_delete_after_the_main_pass_may_follow_a_second_yield_of_a_changed_contact() -> None:
+    # Updated before request 2 (main pass), deleted before request 3 (maybe after T_last).
+    writes = [Write(1001, "update", W1, 2, 1), Write(1001, "delete", None, None, 3)]
+    yielded = [Seen(1001, A, 1), Seen(1002, B, 1), Seen(1003, C, 1), Seen(1001, W1, 2)]
+
+    assert check(writes, yielded) == []
+    # Deleted within the main pass (before request 1 here): at most once.
+    early = [Write(1001, "update", W1, 2, 1), Write(1001, "delete", None, None, 1)]
+    assert any(p.startswith("G3") for p in check(early, yielded))
+    # Deleted late without any other change: never twice.
+    unchanged = [Write(1002, "delete", None, None, 3)]
+    twice = [Seen(1001, A, 1), Seen(1002, B, 1), Seen(1003, C, 1), Seen(1002, B, 1)]
+    assert any(p.startswith("G3") for p in check(unchanged, twice))
