@@ -110,7 +110,7 @@ class _Export:
         """An opaque ASCII string (at most 4 KB): pass it as `iter(resume=...)` to continue."""
         if self.buffer:
             state = dict(self.before_page)
-            seen = {tuple(k) for k in state["seen"]} | set(self.yielded)
+            seen = {(k[0], k[1], k[2]) for k in state["seen"]} | set(self.yielded)
             state["seen"] = sorted(seen)
             return self.plan.checkpoint(state)
         return self.plan.checkpoint(self.plan.state())
