@@ -110,11 +110,11 @@ class Settings:
         }
 
     def client_options(
-        self, pool: httpx.Client | httpx.AsyncClient, raise_error: Callable[..., Any]
+        self, pool: httpx.Client | httpx.AsyncClient, *sdk_hooks: Callable[..., Any]
     ) -> dict[str, Any]:
         """Keywords for the SDK's `httpx.Client` / `httpx.AsyncClient`: these settings, the
-        pool client's cookies, and its event hooks followed by the SDK's error hook (so the
-        user's hooks see every response)."""
+        pool client's cookies, and its event hooks followed by the SDK's response hooks (the
+        error hook first, so the user's hooks see every response)."""
         hooks = pool.event_hooks
         return {
             "auth": self.auth,
@@ -124,7 +124,7 @@ class Settings:
             "cookies": pool.cookies,
             "event_hooks": {
                 "request": hooks["request"],
-                "response": [*hooks["response"], raise_error],
+                "response": [*hooks["response"], *sdk_hooks],
             },
         }
 
