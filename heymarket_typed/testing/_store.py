@@ -86,7 +86,7 @@ class ContactStore:
         date_bound: DateBound | None = None,
         visibility_delay: float = 0.0,
     ) -> None:
-        self.lock = threading.RLock()
+        self.lock: threading.RLock = threading.RLock()
         self._clock = clock
         self._seed = seed
         self._unit = unit_ns(precision)

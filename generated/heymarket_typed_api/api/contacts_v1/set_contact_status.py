@@ -83,7 +83,7 @@ def _build_response(
             parsed=_parse_response(client=client, response=response),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnparsableResponse(response, error) from error
+        raise errors.unparsable_response(response, error) from error
 
 
 def sync_detailed(
