@@ -100,7 +100,7 @@ class ContactStore:
             date_bound=date_bound,
             delay_ns=delay_ns,
         )
-        self.history = History()
+        self.history: History = History()
         self.request_number: Callable[[], int] = _no_request
         """The number of the request being answered, or of requests received so far: what
         the history ties each write to (set by the engine)."""
