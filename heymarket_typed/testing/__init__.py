@@ -23,6 +23,7 @@ from heymarket_typed.testing._faults import Fault
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 from heymarket_typed.testing._recording import RecordedRequest
 from heymarket_typed.testing._server import SandboxServer
+from heymarket_typed.testing._vcr import vcr_config
 
 __all__ = [
     "SANDBOX_API_KEY",
@@ -32,5 +33,6 @@ __all__ = [
     "Fault",
     "RecordedRequest",
     "SandboxServer",
+    "vcr_config",
     "without_waiting",
 ]

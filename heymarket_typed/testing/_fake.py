@@ -100,7 +100,7 @@ class FakeHeymarket:
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
         """Serves the fake over HTTP on a background thread; close the result when done."""
-        return SandboxServer(self._engine, host, port)
+        return SandboxServer(self._engine, host, port, clock=self._clock)
 
     # Data
 
