@@ -33,9 +33,10 @@ from ._constants import (
     MAX_CHUNK_SIZE,
     MAX_CONCURRENCY,
 )
-from ._exceptions import validation_error
+from ._exceptions import scrub_error, validation_error
 from ._operations import Call
 from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
+from ._phones import DEFAULT_PHONE_REGION
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
 T = TypeVar("T")
@@ -47,33 +48,43 @@ def _unreadable(error: UnparsableResponse, where: str) -> Exception:
 
 
 class _Sync:
-    def __init__(self, api: Client) -> None:
+    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
         self._api = api
+        self._region = phone_region
 
     def _chunk(self, start: int, stop: int, call: Call[T]) -> Chunk[T]:
         return Chunk(start, stop, lambda: self._run(call))
 
     def _run(self, call: Call[T]) -> T:
         try:
-            response = call.sync(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
-        return call.result(response)
+            try:
+                response = call.sync(client=self._api)
+            except UnparsableResponse as error:
+                raise _unreadable(error, call.where) from error
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 class _Async:
-    def __init__(self, api: Client) -> None:
+    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
         self._api = api
+        self._region = phone_region
 
     def _chunk(self, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
         return AsyncChunk(start, stop, lambda: self._run(call))
 
     async def _run(self, call: Call[T]) -> T:
         try:
-            response = await call.asyncio(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
-        return call.result(response)
+            try:
+                response = await call.asyncio(client=self._api)
+            except UnparsableResponse as error:
+                raise _unreadable(error, call.where) from error
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 def _chunks(
@@ -106,7 +117,7 @@ class Contacts(_Sync):
     def create(self, contact: ContactInput) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return self._run(ops.create(contact))
+        return self._run(ops.create(contact, self._region))
 
     def get(self, id: int) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
@@ -116,7 +127,7 @@ class Contacts(_Sync):
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return self._run(ops.update(id, contact, overwrite))
+        return self._run(ops.update(id, contact, overwrite, self._region))
 
     def delete(self, id: int) -> None:
         """Deletes a contact permanently, with its conversation history."""
@@ -124,7 +135,7 @@ class Contacts(_Sync):
 
     def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return self._run(ops.find(phone, id))
+        return self._run(ops.find(phone, id, self._region))
 
     def count(self, *, updated_after: datetime | str | None = None) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
@@ -157,13 +168,13 @@ class Contacts(_Sync):
 
     def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return self._run(ops.get_status(phone, id))
+        return self._run(ops.get_status(phone, id, self._region))
 
     def set_status(
         self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        self._run(ops.set_status(status, phone, id))
+        self._run(ops.set_status(status, phone, id, self._region))
 
     def batch_create(
         self,
@@ -179,7 +190,7 @@ class Contacts(_Sync):
         phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
         fails, no further one is sent and the error's note says which contacts were written.
         """
-        checked = check.contact_list(contacts, "contacts", ContactInput)
+        checked = check.contact_list(contacts, "contacts", ContactInput, self._region)
         flag = check.flag(overwrite, "overwrite")
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
         done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
@@ -197,7 +208,7 @@ class AsyncContacts(_Async):
     async def create(self, contact: ContactInput) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return await self._run(ops.create(contact))
+        return await self._run(ops.create(contact, self._region))
 
     async def get(self, id: int) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
@@ -209,7 +220,7 @@ class AsyncContacts(_Async):
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return await self._run(ops.update(id, contact, overwrite))
+        return await self._run(ops.update(id, contact, overwrite, self._region))
 
     async def delete(self, id: int) -> None:
         """Deletes a contact permanently, with its conversation history."""
@@ -217,7 +228,7 @@ class AsyncContacts(_Async):
 
     async def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return await self._run(ops.find(phone, id))
+        return await self._run(ops.find(phone, id, self._region))
 
     async def count(self, *, updated_after: datetime | str | None = None) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
@@ -250,13 +261,13 @@ class AsyncContacts(_Async):
 
     async def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return await self._run(ops.get_status(phone, id))
+        return await self._run(ops.get_status(phone, id, self._region))
 
     async def set_status(
         self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        await self._run(ops.set_status(status, phone, id))
+        await self._run(ops.set_status(status, phone, id, self._region))
 
     async def batch_create(
         self,
@@ -272,7 +283,7 @@ class AsyncContacts(_Async):
         phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
         fails, no further one is sent and the error's note says which contacts were written.
         """
-        checked = check.contact_list(contacts, "contacts", ContactInput)
+        checked = check.contact_list(contacts, "contacts", ContactInput, self._region)
         flag = check.flag(overwrite, "overwrite")
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
         done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
@@ -290,7 +301,7 @@ class ContactsV2(_Sync):
     def create(self, contact: ContactInputV2) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return self._run(ops.create_v2(contact))
+        return self._run(ops.create_v2(contact, self._region))
 
     def get(self, contact_id: UUID | str) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
@@ -298,7 +309,7 @@ class ContactsV2(_Sync):
 
     def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
         """Updates a contact and returns it whole."""
-        return self._run(ops.update_v2(contact_id, contact))
+        return self._run(ops.update_v2(contact_id, contact, self._region))
 
     def delete(self, contact_id: UUID | str) -> None:
         """Deletes a contact permanently."""
@@ -315,7 +326,7 @@ class ContactsV2(_Sync):
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
-        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        checked = check.contact_list(contacts, "contacts", ContactInputV2, self._region)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
         done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
         return _merge(done)
@@ -367,7 +378,7 @@ class ContactsV2(_Sync):
         self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return self._run(ops.search(phones, emails))
+        return self._run(ops.search(phones, emails, self._region))
 
 
 class AsyncContactsV2(_Async):
@@ -376,7 +387,7 @@ class AsyncContactsV2(_Async):
     async def create(self, contact: ContactInputV2) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return await self._run(ops.create_v2(contact))
+        return await self._run(ops.create_v2(contact, self._region))
 
     async def get(self, contact_id: UUID | str) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
@@ -384,7 +395,7 @@ class AsyncContactsV2(_Async):
 
     async def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
         """Updates a contact and returns it whole."""
-        return await self._run(ops.update_v2(contact_id, contact))
+        return await self._run(ops.update_v2(contact_id, contact, self._region))
 
     async def delete(self, contact_id: UUID | str) -> None:
         """Deletes a contact permanently."""
@@ -401,7 +412,7 @@ class AsyncContactsV2(_Async):
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
-        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        checked = check.contact_list(contacts, "contacts", ContactInputV2, self._region)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
         done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
         return _merge(done)
@@ -453,4 +464,4 @@ class AsyncContactsV2(_Async):
         self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return await self._run(ops.search(phones, emails))
+        return await self._run(ops.search(phones, emails, self._region))

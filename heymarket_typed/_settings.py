@@ -5,6 +5,7 @@ Missing or half-given credentials fail here, at construction, rather than as a 4
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -27,7 +28,9 @@ from ._constants import (
 )
 from ._exceptions import HeymarketError
 from ._pacing import Pacer
+from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
+from ._secret import Secret
 from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
@@ -64,6 +67,7 @@ class Settings:
     pacer: Pacer | None
     headers: dict[str, str]
     clock: Clock
+    phone_region: str | None
 
     @classmethod
     def resolve(
@@ -78,6 +82,7 @@ class Settings:
         requests_per_minute: object,
         http_client: httpx.Client | httpx.AsyncClient | None,
         clock: Clock,
+        default_phone_region: object = DEFAULT_PHONE_REGION,
     ) -> Settings:
         client_base_url = str(http_client.base_url) if http_client is not None else ""
         client_timeout = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
@@ -91,6 +96,7 @@ class Settings:
             pacer=_pacer(requests_per_minute, clock),
             headers=dict(headers.items()),
             clock=clock,
+            phone_region=phone_region(default_phone_region),
         )
 
     def transport_options(self) -> dict[str, Any]:
@@ -140,23 +146,22 @@ def _auth(
     secret_id: object, secret_key: object, api_key: object, clock: Clock
 ) -> JWTAuth | APIKeyAuth:
     if secret_id is None and secret_key is None and api_key is None:
-        secret_id, secret_key = os.environ.get(ENV_SECRET_ID), os.environ.get(ENV_SECRET_KEY)
+        secret_id = os.environ.get(ENV_SECRET_ID)
+        secret_key = Secret.of(os.environ.get(ENV_SECRET_KEY))
         if secret_id is None and secret_key is None:
-            api_key = os.environ.get(ENV_API_KEY)
+            api_key = Secret.of(os.environ.get(ENV_API_KEY))
         source = f"the environment ({ENV_SECRET_ID}, {ENV_SECRET_KEY}, {ENV_API_KEY})"
     else:
         source = "the arguments"
     if secret_id is not None or secret_key is not None:
         if api_key is not None:
             raise HeymarketError("give secret_id and secret_key, or api_key, not both")
-        if not (
-            isinstance(secret_id, str) and secret_id and isinstance(secret_key, str) and secret_key
-        ):
+        if not (isinstance(secret_id, str) and secret_id and isinstance(secret_key, Secret)):
             raise HeymarketError(
                 f"secret_id and secret_key must both be non-empty strings ({source})"
             )
         return JWTAuth(secret_id, secret_key, clock=clock.time)
-    if isinstance(api_key, str) and api_key:
+    if isinstance(api_key, Secret):
         return APIKeyAuth(api_key)
     if api_key is not None:
         raise HeymarketError("api_key must be a non-empty string")
@@ -172,7 +177,9 @@ def _base_url(explicit: object, from_client: str) -> str:
         if explicit is not None
         else from_client or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
     )
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+    if not isinstance(url, str):
+        raise TypeError(f"base_url must be a str, not {type(url).__name__}")
+    if not url.startswith(("https://", "http://")):
         raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
     return url.rstrip("/")
 
@@ -183,15 +190,17 @@ def _timeout(value: object, default: httpx.Timeout) -> httpx.Timeout:
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = httpx.Timeout(float(value))
     if not isinstance(value, httpx.Timeout):
-        raise ValueError(f"timeout must be seconds or an httpx.Timeout, got {value!r}")
+        raise TypeError(f"timeout must be seconds or an httpx.Timeout, got {value!r}")
     parts = (value.connect, value.read, value.write, value.pool)
-    if any(part is None or part <= 0 for part in parts):
+    if any(part is None or not 0 < part < math.inf for part in parts):  # NaN fails too
         raise ValueError(f"timeout must be finite and positive in every part, got {value!r}")
     return value
 
 
 def _max_retries(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"max_retries must be an integer >= 0, got {value!r}")
+    if value < 0:
         raise ValueError(f"max_retries must be an integer >= 0, got {value!r}")
     return value
 
@@ -199,11 +208,11 @@ def _max_retries(value: object) -> int:
 def _pacer(requests_per_minute: object, clock: Clock) -> Pacer | None:
     if requests_per_minute is None:
         return None
-    if (
-        isinstance(requests_per_minute, bool)
-        or not isinstance(requests_per_minute, int | float)
-        or not requests_per_minute > 0
-    ):
+    if isinstance(requests_per_minute, bool) or not isinstance(requests_per_minute, int | float):
+        raise TypeError(
+            f"requests_per_minute must be a positive number or None, got {requests_per_minute!r}"
+        )
+    if not 0 < requests_per_minute < math.inf:  # NaN fails too; None, not infinity, disables
         raise ValueError(
             f"requests_per_minute must be a positive number or None, got {requests_per_minute!r}"
         )

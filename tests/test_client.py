@@ -67,19 +67,21 @@ def test_incomplete_or_conflicting_credentials(credentials: dict[str, Any]) -> N
 
 
 @pytest.mark.parametrize(
-    ("option", "value"),
+    ("option", "value", "error"),
     [
-        ("timeout", 0),
-        ("timeout", httpx.Timeout(None)),
-        ("timeout", "30"),
-        ("max_retries", -1),
-        ("max_retries", True),
-        ("requests_per_minute", 0),
-        ("base_url", "api.heymarket.com"),
+        ("timeout", 0, ValueError),
+        ("timeout", httpx.Timeout(None), ValueError),
+        ("timeout", "30", TypeError),
+        ("max_retries", -1, ValueError),
+        ("max_retries", True, TypeError),
+        ("requests_per_minute", 0, ValueError),
+        ("base_url", "api.heymarket.com", ValueError),
     ],
 )
-def test_bad_options_raise_value_error_naming_them(option: str, value: object) -> None:
-    with pytest.raises(ValueError, match=option):
+def test_bad_options_raise_value_or_type_error_naming_them(
+    option: str, value: object, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match=option):
         Heymarket(api_key="k", **{option: value})  # type: ignore[arg-type]
 
 
