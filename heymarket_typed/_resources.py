@@ -6,7 +6,7 @@ Each method is one plan from `_operations` run by `_run`; the twins differ only 
 from __future__ import annotations
 
 import builtins
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
@@ -21,7 +21,6 @@ from heymarket_typed_api.models import (
     ContactRef,
     ContactStatus,
     ContactStatusValue,
-    PaginationRequest,
 )
 
 from . import _operations as ops
@@ -34,8 +33,9 @@ from ._constants import (
     MAX_CONCURRENCY,
 )
 from ._exceptions import scrub_error, validation_error
+from ._export import ExportPlan
+from ._export_iter import AsyncContactIterator, ContactIterator, list_call
 from ._operations import Call
-from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
 from ._phones import DEFAULT_PHONE_REGION
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
@@ -152,19 +152,28 @@ class Contacts(_Sync):
         return self._run(ops.list_v1(date, limit, ascending))
 
     def iter(
-        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
-    ) -> Iterator[Contact]:
-        """Every contact, page after page, lazily; each contact once.
+        self,
+        *,
+        page_size: int = 100,
+        max_items: int | None = None,
+        ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
+    ) -> ContactIterator:
+        """Every contact, by `updated`, lazily, exact while others write (DESIGN.md "Exports").
+
+        `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending`; a finished
+        export's checkpoint gives what changed since. `concurrency` bounds the requests in
+        flight (this version sends one at a time).
 
         Raises:
+            ValueError: a bad argument, or a `resume` of another export or damaged.
             PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
                 cursor cannot get past (`contacts_v2.iter()` can).
         """
-        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return v1_contacts(self._page, pager)
-
-    def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
-        return self._run(ops.list_page(request))
+        _concurrency(concurrency)
+        plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
+        return ContactIterator(plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items)
 
     def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
@@ -245,19 +254,20 @@ class AsyncContacts(_Async):
         return await self._run(ops.list_v1(date, limit, ascending))
 
     def iter(
-        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
-    ) -> AsyncIterator[Contact]:
-        """Every contact, page after page, lazily; each contact once (`async for`).
-
-        Raises:
-            PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
-                cursor cannot get past (`contacts_v2.iter()` can).
-        """
-        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return av1_contacts(self._page, pager)
-
-    async def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
-        return await self._run(ops.list_page(request))
+        self,
+        *,
+        page_size: int = 100,
+        max_items: int | None = None,
+        ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
+    ) -> AsyncContactIterator:
+        """Every contact, by `updated`, lazily (`async for`); see `Contacts.iter`."""
+        _concurrency(concurrency)
+        plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
+        return AsyncContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items
+        )
 
     async def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
@@ -354,25 +364,27 @@ class ContactsV2(_Sync):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
-    ) -> Iterator[Contact]:
-        """Every contact, page after page, in order and lazily.
+        resume: str | None = None,
+    ) -> ContactIterator:
+        """Every contact updated after `updated_after`, by `updated`, lazily, exact while others
+        write (DESIGN.md "Exports").
 
-        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
-        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
-        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
-        stops fetching.
+        `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending` and
+        `updated_after`; a finished export's checkpoint gives what changed since. `concurrency`
+        bounds the requests in flight (this version sends one at a time).
+
+        Raises:
+            ValueError: a bad argument, or a `resume` of another export or damaged.
         """
-        pager = V2Pager(
+        _concurrency(concurrency)
+        plan = ExportPlan(
+            surface="v2",
             page_size=page_size,
-            max_items=max_items,
-            updated_after=updated_after,
             ascending=ascending,
-            concurrency=concurrency,
+            updated_after=updated_after,
+            resume=resume,
         )
-        return v2_contacts(lambda page: self._page_of(pager, page), pager)
-
-    def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
-        return self._run(ops.list_page_v2(pager.request(page)))
+        return ContactIterator(plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items)
 
     def search(
         self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
@@ -440,25 +452,21 @@ class AsyncContactsV2(_Async):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
-    ) -> AsyncIterator[Contact]:
-        """Every contact, page after page, in order and lazily (`async for`).
-
-        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
-        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
-        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
-        (`aclose()`) cancels what is in flight.
-        """
-        pager = V2Pager(
+        resume: str | None = None,
+    ) -> AsyncContactIterator:
+        """Every contact updated after `updated_after`, lazily (`async for`); see
+        `ContactsV2.iter`."""
+        _concurrency(concurrency)
+        plan = ExportPlan(
+            surface="v2",
             page_size=page_size,
-            max_items=max_items,
-            updated_after=updated_after,
             ascending=ascending,
-            concurrency=concurrency,
+            updated_after=updated_after,
+            resume=resume,
         )
-        return av2_contacts(lambda page: self._page_of(pager, page), pager)
-
-    async def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
-        return await self._run(ops.list_page_v2(pager.request(page)))
+        return AsyncContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items
+        )
 
     async def search(
         self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()

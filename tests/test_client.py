@@ -10,7 +10,14 @@ from typing import Any
 import httpx
 import pytest
 
-from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
+from heymarket_typed import (
+    AsyncContactIterator,
+    AsyncHeymarket,
+    ContactIterator,
+    Heymarket,
+    errors,
+    models,
+)
 from heymarket_typed._auth import APIKeyAuth, JWTAuth
 from tests.helpers import BASE_URL, SECRET_ID, SECRET_KEY, ScriptedAPI, contact, json_response
 
@@ -195,9 +202,8 @@ def test_both_clients_have_every_method_of_the_contract(resource: str) -> None:
         sync_hints = typing.get_type_hints(sync_method)
         async_hints = typing.get_type_hints(async_method)
         if name == "iter":
-            assert typing.get_origin(sync_hints["return"]) is typing.get_origin(
-                typing.Iterator[int]
-            )
+            assert sync_hints["return"] is ContactIterator
+            assert async_hints["return"] is AsyncContactIterator
             assert not inspect.iscoroutinefunction(async_method)
             continue
         assert sync_hints["return"] == (type(None) if returns is None else returns), name

@@ -64,7 +64,9 @@ async def test_async_with_anyio(
 ) -> None:
     heymarket_sandbox.seed(40)
     heymarket_sandbox.inject(Fault(status=503, retry_after="5"), path="/v2/contacts/list")
-    contacts = [c async for c in async_heymarket_client.contacts_v2.iter(page_size=5)]
+    contacts = [
+        c async for c in async_heymarket_client.contacts_v2.iter(page_size=5, ascending=True)
+    ]
     assert len(contacts) == 40
     assert heymarket_sandbox.requests[0].status == 503
 
