@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from heymarket_typed.testing._declared import CONTACT
 from heymarket_typed.testing._ids import contact_uuid
 from heymarket_typed.testing._timestamps import format_ns, parse_ns
 
@@ -28,7 +29,16 @@ _ID_MAX = 2**63
 _SYSTEM_FIELDS = ("id", "uuid", "created", "updated", "rev", "op", "team_id", "creator_id")
 
 
+_RETURNED = dict.fromkeys(CONTACT)
+"""Every field of the document's `Contact`, null unless the record sets it."""
+
+
 def _copy(record: Record) -> Record:
+    """The record as the API returns it: every declared field (in the document's order)."""
+    return _copy_values({**_RETURNED, **record})
+
+
+def _copy_values(record: Record) -> Record:
     copied = record.copy()
     for key in ("custom", "tags", "note"):
         value = copied.get(key)
@@ -139,7 +149,7 @@ class ContactStore:
             }
             record.update(
                 (key, value)
-                for key, value in _copy(dict(fields)).items()
+                for key, value in _copy_values(dict(fields)).items()
                 if key not in ("created", "updated", "contact_channels")
             )
             record["id"], record["uuid"] = contact_id, uuid
