@@ -117,6 +117,10 @@ class Heymarket(_Base):
         # Out of this frame's locals at once: error trackers record them (see `_secret`).
         hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
         del secret_key, api_key
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                f"http_client must be an httpx.Client, not {type(http_client).__name__}"
+            )
         settings = Settings.resolve(
             secret_id=secret_id,
             secret_key=hidden_key,
@@ -192,6 +196,10 @@ class AsyncHeymarket(_Base):
         # Out of this frame's locals at once: error trackers record them (see `_secret`).
         hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
         del secret_key, api_key
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
+            )
         settings = Settings.resolve(
             secret_id=secret_id,
             secret_key=hidden_key,

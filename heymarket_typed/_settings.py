@@ -153,6 +153,9 @@ def _auth(
         source = f"the environment ({ENV_SECRET_ID}, {ENV_SECRET_KEY}, {ENV_API_KEY})"
     else:
         source = "the arguments"
+    for name, value in (("secret_id", secret_id), ("secret_key", secret_key), ("api_key", api_key)):
+        if value is not None and not isinstance(value, str | Secret):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if secret_id is not None or secret_key is not None:
         if api_key is not None:
             raise HeymarketError("give secret_id and secret_key, or api_key, not both")
