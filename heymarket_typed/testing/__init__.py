@@ -22,6 +22,7 @@ For your own tests: the pytest fixtures `heymarket_sandbox`, `heymarket_client` 
 from heymarket_typed.testing._clients import without_waiting
 from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
+from heymarket_typed.testing._history import Write
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 from heymarket_typed.testing._recording import RecordedRequest
 from heymarket_typed.testing._server import SandboxServer
@@ -35,6 +36,7 @@ __all__ = [
     "Fault",
     "RecordedRequest",
     "SandboxServer",
+    "Write",
     "vcr_config",
     "without_waiting",
 ]
