@@ -16,6 +16,7 @@ can check the SDK. `python -m heymarket_typed.testing --port 0` serves it from t
 from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
+from heymarket_typed.testing._ratelimit import Quota
 from heymarket_typed.testing._recording import RecordedRequest
 from heymarket_typed.testing._server import SandboxServer
 
@@ -25,6 +26,7 @@ __all__ = [
     "SANDBOX_SECRET_KEY",
     "FakeHeymarket",
     "Fault",
+    "Quota",
     "RecordedRequest",
     "SandboxServer",
 ]
