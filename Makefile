@@ -11,10 +11,6 @@ export PATH := $(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
 SPEC := openapi/heymarket-contacts.yaml
 GENERATED := generated/heymarket_typed_api
-GENERATE = openapi-python-client generate --path $(SPEC) --config generator-config.yaml \
-	--custom-template-path templates \
-	--meta none --overwrite --fail-on-warning
-
 # Tests replay cassettes and may only reach loopback servers they start themselves.
 PYTEST_OFFLINE := --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost
 
@@ -44,24 +40,19 @@ node_modules/.installed: package.json package-lock.json .npmrc
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# All or nothing: tools/regenerate.py renders into a temporary folder and swaps it in only when
+# the generator and the templates succeeded with no warning (see templates/README.md).
 regenerate: install
-	$(GENERATE) --output-path $(GENERATED)
-	touch $(GENERATED)/py.typed
+	python -m tools.regenerate
 
 check-generated: install
-	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(GENERATE) --output-path "$$tmp/heymarket_typed_api" >/dev/null; \
-	touch "$$tmp/heymarket_typed_api/py.typed"; \
-	if ! diff -r -x __pycache__ $(GENERATED) "$$tmp/heymarket_typed_api"; then \
-		echo "$(GENERATED) is out of date with $(SPEC): run 'make regenerate'" >&2; exit 1; \
-	fi; \
-	echo "check-generated: $(GENERATED) matches $(SPEC)"
+	python -m tools.regenerate --check
 
 lint: install
 	spectral lint $(SPEC) --ruleset .spectral.yaml --fail-severity warn
 	openapi-spec-validator $(SPEC)
-	ruff check heymarket_typed tests examples bench
-	ruff format --check heymarket_typed tests examples bench
+	ruff check heymarket_typed tests examples bench tools
+	ruff format --check heymarket_typed tests examples bench tools
 
 typecheck: install
 	mypy

@@ -10,6 +10,15 @@ with Heymarket(secret_id="...", secret_key="...") as client:
 
 from . import errors, models
 from ._client import AsyncHeymarket, Heymarket
+from ._export_iter import AsyncContactIterator, ContactIterator
 from ._version import __version__
 
-__all__ = ["AsyncHeymarket", "Heymarket", "__version__", "errors", "models"]
+__all__ = [
+    "AsyncContactIterator",
+    "AsyncHeymarket",
+    "ContactIterator",
+    "Heymarket",
+    "__version__",
+    "errors",
+    "models",
+]

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
-from ._settings import Settings
+from ._phones import DEFAULT_PHONE_REGION
+from ._secret import Secret
+from ._settings import Settings, new_client_clock
 from ._transport import (
     AsyncClientTransport,
     AsyncRetryingTransport,
@@ -49,8 +50,11 @@ class _Base:
 
         Closing it does not close the pool; closing this client does.
         """
+        return self._derive(self._settings.with_options(timeout=timeout, max_retries=max_retries))
+
+    def _derive(self, settings: Settings) -> Self:
+        """A client with `settings`, sharing this one's connection pool (which it won't close)."""
         clone = object.__new__(type(self))
-        settings = self._settings.with_options(timeout=timeout, max_retries=max_retries)
         clone._setup(settings, self._pool, owns_pool=False)
         return clone
 
@@ -67,6 +71,8 @@ class _Base:
         return self._settings.max_retries
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_settings"):  # a constructor that raised: its frame shows `self`
+            return f"{type(self).__name__}(<not built>)"
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._settings.auth!r}, "
             f"max_retries={self.max_retries})"
@@ -86,9 +92,12 @@ class Heymarket(_Base):
         requests_per_minute: Client-side pacing shared by every thread using this client;
             default 500, the API's limit. None disables it.
         http_client: Your `httpx.Client` (a proxy, a test transport); requests go through it.
+        default_phone_region: The region (`"US"`, `"GB"`, ...) of a phone number written without
+            its country code, such as `(415) 555-3434`; None: such numbers are a ValueError.
 
     Raises:
         HeymarketError: no credentials, in the arguments or the environment.
+        TypeError: an argument of the wrong type.
         ValueError: an argument is out of range.
     """
 
@@ -103,18 +112,22 @@ class Heymarket(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.Client | None = None,
-        _clock: Clock = SYSTEM_CLOCK,
+        default_phone_region: str | None = DEFAULT_PHONE_REGION,
     ) -> None:
+        # Out of this frame's locals at once: error trackers record them (see `_secret`).
+        hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
+        del secret_key, api_key
         settings = Settings.resolve(
             secret_id=secret_id,
-            secret_key=secret_key,
-            api_key=api_key,
+            secret_key=hidden_key,
+            api_key=hidden_api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             requests_per_minute=requests_per_minute,
             http_client=http_client,
-            clock=_clock,
+            clock=new_client_clock(),
+            default_phone_region=default_phone_region,
         )
         self._setup(settings, ClientTransport(http_client or httpx.Client()), owns_pool=True)
 
@@ -135,8 +148,8 @@ class Heymarket(_Base):
         options = settings.client_options(pool.client, raise_for_status)
         self._http = httpx.Client(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
-        self.contacts = Contacts(self.api)
-        self.contacts_v2 = ContactsV2(self.api)
+        self.contacts = Contacts(self.api, settings.phone_region)
+        self.contacts_v2 = ContactsV2(self.api, settings.phone_region)
 
     def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""
@@ -174,18 +187,22 @@ class AsyncHeymarket(_Base):
         max_retries: int = DEFAULT_MAX_RETRIES,
         requests_per_minute: float | None = DEFAULT_REQUESTS_PER_MINUTE,
         http_client: httpx.AsyncClient | None = None,
-        _clock: Clock = SYSTEM_CLOCK,
+        default_phone_region: str | None = DEFAULT_PHONE_REGION,
     ) -> None:
+        # Out of this frame's locals at once: error trackers record them (see `_secret`).
+        hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
+        del secret_key, api_key
         settings = Settings.resolve(
             secret_id=secret_id,
-            secret_key=secret_key,
-            api_key=api_key,
+            secret_key=hidden_key,
+            api_key=hidden_api_key,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             requests_per_minute=requests_per_minute,
             http_client=http_client,
-            clock=_clock,
+            clock=new_client_clock(),
+            default_phone_region=default_phone_region,
         )
         pool = AsyncClientTransport(http_client or httpx.AsyncClient())
         self._setup(settings, pool, owns_pool=True)
@@ -207,8 +224,8 @@ class AsyncHeymarket(_Base):
         options = settings.client_options(pool.client, araise_for_status)
         self._http = httpx.AsyncClient(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
-        self.contacts = AsyncContacts(self.api)
-        self.contacts_v2 = AsyncContactsV2(self.api)
+        self.contacts = AsyncContacts(self.api, settings.phone_region)
+        self.contacts_v2 = AsyncContactsV2(self.api, settings.phone_region)
 
     async def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""

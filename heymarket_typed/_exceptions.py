@@ -2,11 +2,15 @@
 
 Every error that carries an HTTP exchange carries a *scrubbed* copy of it: the request's
 Authorization header is replaced, so printing, logging or pickling an error never leaks a token.
+The live exchange is scrubbed too once it is over and an error is raised (`scrub_error`): httpx's
+own exceptions chained as `__cause__`/`__context__`, and the requests in the frames of the
+traceback, which error trackers record, refer to it.
 """
 
 from __future__ import annotations
 
 import json
+import traceback
 from typing import Any
 
 import httpx
@@ -31,6 +35,8 @@ __all__ = [
 ]
 
 _REDACTED = "<redacted>"
+SENSITIVE_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+"""Request headers that carry credentials: redacted wherever an error or a log can show them."""
 _MAX_DETAIL = 300
 
 
@@ -181,8 +187,8 @@ def _detail(body: Any) -> str:
 def scrub_request(request: httpx.Request) -> httpx.Request:
     """A copy of the request whose Authorization header cannot leak a token."""
     headers = httpx.Headers(request.headers)
-    if "authorization" in headers:
-        headers["authorization"] = _REDACTED
+    for name in SENSITIVE_HEADERS & headers.keys():
+        headers[name] = _REDACTED
     content = request.content if _has_read_body(request) else b""
     return httpx.Request(request.method, request.url, headers=headers, content=content)
 
@@ -204,3 +210,39 @@ def _has_read_body(request: httpx.Request) -> bool:
     except httpx.RequestNotRead:
         return False
     return True
+
+
+def scrub_in_place(exchange: httpx.Request | httpx.Response) -> None:
+    """Redacts the credentials of a finished exchange on the objects themselves."""
+    if isinstance(exchange, httpx.Response):
+        try:
+            exchange = exchange.request
+        except RuntimeError:  # a response built by hand has no request
+            return
+    for name in SENSITIVE_HEADERS & exchange.headers.keys():
+        exchange.headers[name] = _REDACTED
+
+
+def scrub_error(error: BaseException) -> None:
+    """Scrubs every HTTP exchange reachable from `error`, once its request is over.
+
+    Reachable: the attributes of each exception in the chain (`__cause__`, `__context__`, the
+    members of an exception group), such as httpx's `error.request`, and the local variables of
+    every frame their tracebacks pass through.
+    """
+    seen: set[int] = set()
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        found = list(getattr(current, "__dict__", {}).values())
+        for frame, _ in traceback.walk_tb(current.__traceback__):
+            found.extend(frame.f_locals.values())
+        for value in found:
+            if isinstance(value, httpx.Request | httpx.Response):
+                scrub_in_place(value)
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)

@@ -152,8 +152,8 @@ def _count(response: Response[Any], where: str) -> int:
 # --- v1 ---------------------------------------------------------------------------------------
 
 
-def create(contact: object) -> Call[ContactRef]:
-    body = check.contact_input(contact, "contact", ContactInput)
+def create(contact: object, region: str | None) -> Call[ContactRef]:
+    body = check.contact_input(contact, "contact", ContactInput, region)
     return _plan("POST /v1/contact", create_contact, _expect(ContactRef), body=body)
 
 
@@ -162,9 +162,9 @@ def get(id: object) -> Call[Contact]:
     return _plan("GET /v1/contact/{id}", get_contact, _expect(Contact), contact_id)
 
 
-def update(id: object, contact: object, overwrite: object) -> Call[ContactRef]:
+def update(id: object, contact: object, overwrite: object, region: str | None) -> Call[ContactRef]:
     contact_id = check.contact_id(id)
-    body = check.contact_input(contact, "contact", ContactInput)
+    body = check.contact_input(contact, "contact", ContactInput, region)
     flag = check.flag(overwrite, "overwrite")
     return _plan(
         "PUT /v1/contact/{id}",
@@ -181,8 +181,8 @@ def delete(id: object) -> Call[None]:
     return _plan("DELETE /v1/contact/{id}", delete_contact, _confirmation, contact_id)
 
 
-def find(phone: object, id: object) -> Call[Contact]:
-    by_phone, by_id = check.either_phone_or_id(phone, id)
+def find(phone: object, id: object, region: str | None) -> Call[Contact]:
+    by_phone, by_id = check.either_phone_or_id(phone, id, region)
     body = ContactLookup(
         phone=UNSET if by_phone is None else by_phone,
         id=UNSET if by_id is None else str(by_id),
@@ -211,19 +211,21 @@ def list_v1(date: object, limit: object, ascending: object) -> Call[list[Contact
     )
 
 
-def get_status(phone: object, id: object) -> Call[ContactStatus]:
-    by_phone, by_id = check.either_phone_or_id(phone, id)
+def get_status(phone: object, id: object, region: str | None) -> Call[ContactStatus]:
+    by_phone, by_id = check.either_phone_or_id(phone, id, region)
     body = ContactStatusQuery(
         phone=UNSET if by_phone is None else by_phone, id=UNSET if by_id is None else by_id
     )
     return _plan("POST /v1/contact/status", get_contact_status, _expect(ContactStatus), body=body)
 
 
-def set_status(status: object, phone: object, id: object) -> Call[None]:
+def set_status(status: object, phone: object, id: object, region: str | None) -> Call[None]:
+    if not isinstance(status, str):
+        raise TypeError(f"status must be a str, not {type(status).__name__}")
     if status not in CONTACT_STATUS_VALUE_VALUES:
         allowed = ", ".join(sorted(CONTACT_STATUS_VALUE_VALUES))
         raise ValueError(f"status must be one of {allowed}, got {status!r}")
-    by_phone, by_id = check.either_phone_or_id(phone, id)
+    by_phone, by_id = check.either_phone_or_id(phone, id, region)
     body = SetStatusRequest(
         status=status,
         phone=UNSET if by_phone is None else by_phone,
@@ -259,8 +261,8 @@ def list_fields() -> Call[list[ContactField]]:
 # --- v2 ---------------------------------------------------------------------------------------
 
 
-def create_v2(contact: object) -> Call[ContactRef]:
-    body = check.contact_input(contact, "contact", ContactInputV2)
+def create_v2(contact: object, region: str | None) -> Call[ContactRef]:
+    body = check.contact_input(contact, "contact", ContactInputV2, region)
     if not body.contact_channels:
         raise ValueError(
             "contact.contact_channels: creating a v2 contact needs at least one channel"
@@ -273,9 +275,9 @@ def get_v2(contact_id: object) -> Call[Contact]:
     return _plan("GET /v2/contact/{contactID}", get_contact_v2, _expect(Contact), key)
 
 
-def update_v2(contact_id: object, contact: object) -> Call[Contact]:
+def update_v2(contact_id: object, contact: object, region: str | None) -> Call[Contact]:
     key = check.contact_uuid(contact_id)
-    body = check.contact_input(contact, "contact", ContactInputV2)
+    body = check.contact_input(contact, "contact", ContactInputV2, region)
     return _plan("PUT /v2/contact/{contactID}", update_contact_v2, _expect(Contact), key, body=body)
 
 
@@ -343,11 +345,11 @@ def list_v2(
     )
 
 
-def search(phones: object, emails: object) -> Call[list[Contact]]:
+def search(phones: object, emails: object, region: str | None) -> Call[list[Contact]]:
     channels = [
         SearchChannel(channel_type=kind, channel_ids=values)
         for kind, values in (
-            ("phone", check.phones(phones, "phones")),
+            ("phone", check.phones(phones, "phones", region)),
             ("email", check.emails(emails, "emails")),
         )
         if values

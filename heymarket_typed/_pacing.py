@@ -60,6 +60,7 @@ class Pacer:
         self._lock = threading.Lock()
         self._waiting: list[Ticket] = []
         self._tat = clock()  # theoretical arrival time after the last sent ticket
+        self._end = self._tat  # ... and after the last waiting one
         self._last_sent = float("-inf")
         self._hold_until = float("-inf")
         self._budget: int | None = None  # requests the server still takes before `_budget_until`
@@ -87,10 +88,12 @@ class Pacer:
             now = self._clock()
             if not self._waiting:
                 # The schedule restarts from now after a lull, with its burst allowance.
-                self._tat = max(self._tat, now)
+                self._tat = self._end = max(self._tat, now)
+            # After the others: their slots stay put (their waiters are asleep on them).
             ticket = Ticket()
+            ticket.at = self._slot(self._end, len(self._waiting), now)
+            self._end = max(self._end, ticket.at) + 1.0 / self.control.rate
             self._waiting.append(ticket)
-            self._reschedule(now)
             return ticket
 
     def delay(self, ticket: Ticket, slept_for: int | None = None) -> tuple[float, int]:
@@ -175,20 +178,25 @@ class Pacer:
         burst = 1.0 if self.control.throttled else INITIAL_BURST
         return (burst - 1.0) / self.control.rate
 
-    def _reschedule(self, now: float) -> None:
-        interval, tau = 1.0 / self.control.rate, self._tolerance()
-        tat = self._tat
-        budget = None
+    def _slot(self, tat: float, position: int, now: float) -> float:
+        """The slot of the waiting ticket at `position`, the schedule being at `tat`."""
+        at = max(tat - self._tolerance(), self._hold_until)
         if self._budget is not None and now < self._budget_until:
-            budget = self._budget - (self._sent - self._budget_at_sent)
-        for position, ticket in enumerate(self._waiting):
-            at = max(tat - tau, self._hold_until)
-            if budget is not None and position >= budget:
+            if position >= self._budget - (self._sent - self._budget_at_sent):
                 at = max(at, self._budget_until)
+        return at
+
+    def _reschedule(self, now: float) -> None:
+        """Recomputes every waiting slot: after a cut, a hold or a slot given back."""
+        interval = 1.0 / self.control.rate
+        tat = self._tat
+        for position, ticket in enumerate(self._waiting):
+            at = self._slot(tat, position, now)
             if at > ticket.at:
                 ticket.moves += 1
             ticket.at = at
             tat = max(tat, at) + interval
+        self._end = tat
 
 
 _registry: weakref.WeakValueDictionary[Hashable, Pacer] = weakref.WeakValueDictionary()

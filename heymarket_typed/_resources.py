@@ -6,7 +6,7 @@ Each method is one plan from `_operations` run by `_run`; the twins differ only 
 from __future__ import annotations
 
 import builtins
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
@@ -21,7 +21,6 @@ from heymarket_typed_api.models import (
     ContactRef,
     ContactStatus,
     ContactStatusValue,
-    PaginationRequest,
 )
 
 from . import _operations as ops
@@ -33,9 +32,11 @@ from ._constants import (
     MAX_CHUNK_SIZE,
     MAX_CONCURRENCY,
 )
-from ._exceptions import validation_error
+from ._exceptions import scrub_error, validation_error
+from ._export import ExportPlan
+from ._export_iter import AsyncContactIterator, ContactIterator, list_call
 from ._operations import Call
-from ._pagination import V1Pager, V2Pager, av1_contacts, av2_contacts, v1_contacts, v2_contacts
+from ._phones import DEFAULT_PHONE_REGION
 from ._results import BatchCreateResult, BulkUpsertResult, FailedContact
 
 T = TypeVar("T")
@@ -47,33 +48,43 @@ def _unreadable(error: UnparsableResponse, where: str) -> Exception:
 
 
 class _Sync:
-    def __init__(self, api: Client) -> None:
+    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
         self._api = api
+        self._region = phone_region
 
     def _chunk(self, start: int, stop: int, call: Call[T]) -> Chunk[T]:
         return Chunk(start, stop, lambda: self._run(call))
 
     def _run(self, call: Call[T]) -> T:
         try:
-            response = call.sync(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
-        return call.result(response)
+            try:
+                response = call.sync(client=self._api)
+            except UnparsableResponse as error:
+                raise _unreadable(error, call.where) from error
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 class _Async:
-    def __init__(self, api: Client) -> None:
+    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
         self._api = api
+        self._region = phone_region
 
     def _chunk(self, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
         return AsyncChunk(start, stop, lambda: self._run(call))
 
     async def _run(self, call: Call[T]) -> T:
         try:
-            response = await call.asyncio(client=self._api)
-        except UnparsableResponse as error:
-            raise _unreadable(error, call.where) from error
-        return call.result(response)
+            try:
+                response = await call.asyncio(client=self._api)
+            except UnparsableResponse as error:
+                raise _unreadable(error, call.where) from error
+            return call.result(response)
+        except BaseException as error:
+            scrub_error(error)
+            raise
 
 
 def _chunks(
@@ -106,7 +117,7 @@ class Contacts(_Sync):
     def create(self, contact: ContactInput) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return self._run(ops.create(contact))
+        return self._run(ops.create(contact, self._region))
 
     def get(self, id: int) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
@@ -116,7 +127,7 @@ class Contacts(_Sync):
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return self._run(ops.update(id, contact, overwrite))
+        return self._run(ops.update(id, contact, overwrite, self._region))
 
     def delete(self, id: int) -> None:
         """Deletes a contact permanently, with its conversation history."""
@@ -124,7 +135,7 @@ class Contacts(_Sync):
 
     def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return self._run(ops.find(phone, id))
+        return self._run(ops.find(phone, id, self._region))
 
     def count(self, *, updated_after: datetime | str | None = None) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
@@ -141,29 +152,38 @@ class Contacts(_Sync):
         return self._run(ops.list_v1(date, limit, ascending))
 
     def iter(
-        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
-    ) -> Iterator[Contact]:
-        """Every contact, page after page, lazily; each contact once.
+        self,
+        *,
+        page_size: int = 100,
+        max_items: int | None = None,
+        ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
+    ) -> ContactIterator:
+        """Every contact, by `updated`, lazily, exact while others write (DESIGN.md "Exports").
+
+        `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending`; a finished
+        export's checkpoint gives what changed since. `concurrency` bounds the requests in
+        flight (this version sends one at a time).
 
         Raises:
+            ValueError: a bad argument, or a `resume` of another export or damaged.
             PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
                 cursor cannot get past (`contacts_v2.iter()` can).
         """
-        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return v1_contacts(self._page, pager)
-
-    def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
-        return self._run(ops.list_page(request))
+        _concurrency(concurrency)
+        plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
+        return ContactIterator(plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items)
 
     def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return self._run(ops.get_status(phone, id))
+        return self._run(ops.get_status(phone, id, self._region))
 
     def set_status(
         self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        self._run(ops.set_status(status, phone, id))
+        self._run(ops.set_status(status, phone, id, self._region))
 
     def batch_create(
         self,
@@ -179,7 +199,7 @@ class Contacts(_Sync):
         phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
         fails, no further one is sent and the error's note says which contacts were written.
         """
-        checked = check.contact_list(contacts, "contacts", ContactInput)
+        checked = check.contact_list(contacts, "contacts", ContactInput, self._region)
         flag = check.flag(overwrite, "overwrite")
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
         done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
@@ -197,7 +217,7 @@ class AsyncContacts(_Async):
     async def create(self, contact: ContactInput) -> ContactRef:
         """Creates a contact (`phone` required). Never retried after it may have reached the
         server, so a retry cannot create it twice."""
-        return await self._run(ops.create(contact))
+        return await self._run(ops.create(contact, self._region))
 
     async def get(self, id: int) -> Contact:
         """The contact with this integer ID. Raises NotFoundError if there is none."""
@@ -209,7 +229,7 @@ class AsyncContacts(_Async):
         """Updates a contact. Send the whole contact: names are always overwritten and, per
         integrators, fields left out are cleared. `overwrite=True` replaces all custom values
         instead of merging them."""
-        return await self._run(ops.update(id, contact, overwrite))
+        return await self._run(ops.update(id, contact, overwrite, self._region))
 
     async def delete(self, id: int) -> None:
         """Deletes a contact permanently, with its conversation history."""
@@ -217,7 +237,7 @@ class AsyncContacts(_Async):
 
     async def find(self, *, phone: str | None = None, id: int | None = None) -> Contact:
         """The contact with this phone number or integer ID (give exactly one)."""
-        return await self._run(ops.find(phone, id))
+        return await self._run(ops.find(phone, id, self._region))
 
     async def count(self, *, updated_after: datetime | str | None = None) -> int:
         """The number of contacts, or of those updated after `updated_after`."""
@@ -234,29 +254,30 @@ class AsyncContacts(_Async):
         return await self._run(ops.list_v1(date, limit, ascending))
 
     def iter(
-        self, *, page_size: int = 30, max_items: int | None = None, ascending: bool = False
-    ) -> AsyncIterator[Contact]:
-        """Every contact, page after page, lazily; each contact once (`async for`).
-
-        Raises:
-            PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
-                cursor cannot get past (`contacts_v2.iter()` can).
-        """
-        pager = V1Pager(page_size=page_size, max_items=max_items, ascending=ascending)
-        return av1_contacts(self._page, pager)
-
-    async def _page(self, request: PaginationRequest) -> builtins.list[Contact]:
-        return await self._run(ops.list_page(request))
+        self,
+        *,
+        page_size: int = 100,
+        max_items: int | None = None,
+        ascending: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        resume: str | None = None,
+    ) -> AsyncContactIterator:
+        """Every contact, by `updated`, lazily (`async for`); see `Contacts.iter`."""
+        _concurrency(concurrency)
+        plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
+        return AsyncContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items
+        )
 
     async def get_status(self, *, phone: str | None = None, id: int | None = None) -> ContactStatus:
         """Whether the contact is opted out or blocked (give exactly one of phone or id)."""
-        return await self._run(ops.get_status(phone, id))
+        return await self._run(ops.get_status(phone, id, self._region))
 
     async def set_status(
         self, status: ContactStatusValue, *, phone: str | None = None, id: int | None = None
     ) -> None:
         """Sets `active`, `blocked`, `unblocked`, `subscribed` or `unsubscribed` (opted out)."""
-        await self._run(ops.set_status(status, phone, id))
+        await self._run(ops.set_status(status, phone, id, self._region))
 
     async def batch_create(
         self,
@@ -272,7 +293,7 @@ class AsyncContacts(_Async):
         phone exists is reported as failed; with `overwrite=True` it is overwritten. If a request
         fails, no further one is sent and the error's note says which contacts were written.
         """
-        checked = check.contact_list(contacts, "contacts", ContactInput)
+        checked = check.contact_list(contacts, "contacts", ContactInput, self._region)
         flag = check.flag(overwrite, "overwrite")
         plans = _chunks(checked, chunk_size, lambda chunk, at: ops.batch_create(chunk, flag, at))
         done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
@@ -290,7 +311,7 @@ class ContactsV2(_Sync):
     def create(self, contact: ContactInputV2) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return self._run(ops.create_v2(contact))
+        return self._run(ops.create_v2(contact, self._region))
 
     def get(self, contact_id: UUID | str) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
@@ -298,7 +319,7 @@ class ContactsV2(_Sync):
 
     def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
         """Updates a contact and returns it whole."""
-        return self._run(ops.update_v2(contact_id, contact))
+        return self._run(ops.update_v2(contact_id, contact, self._region))
 
     def delete(self, contact_id: UUID | str) -> None:
         """Deletes a contact permanently."""
@@ -315,7 +336,7 @@ class ContactsV2(_Sync):
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
-        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        checked = check.contact_list(contacts, "contacts", ContactInputV2, self._region)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
         done = run_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
         return _merge(done)
@@ -343,31 +364,33 @@ class ContactsV2(_Sync):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
-    ) -> Iterator[Contact]:
-        """Every contact, page after page, in order and lazily.
+        resume: str | None = None,
+    ) -> ContactIterator:
+        """Every contact updated after `updated_after`, by `updated`, lazily, exact while others
+        write (DESIGN.md "Exports").
 
-        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
-        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
-        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
-        stops fetching.
+        `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending` and
+        `updated_after`; a finished export's checkpoint gives what changed since. `concurrency`
+        bounds the requests in flight (this version sends one at a time).
+
+        Raises:
+            ValueError: a bad argument, or a `resume` of another export or damaged.
         """
-        pager = V2Pager(
+        _concurrency(concurrency)
+        plan = ExportPlan(
+            surface="v2",
             page_size=page_size,
-            max_items=max_items,
-            updated_after=updated_after,
             ascending=ascending,
-            concurrency=concurrency,
+            updated_after=updated_after,
+            resume=resume,
         )
-        return v2_contacts(lambda page: self._page_of(pager, page), pager)
-
-    def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
-        return self._run(ops.list_page_v2(pager.request(page)))
+        return ContactIterator(plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items)
 
     def search(
         self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return self._run(ops.search(phones, emails))
+        return self._run(ops.search(phones, emails, self._region))
 
 
 class AsyncContactsV2(_Async):
@@ -376,7 +399,7 @@ class AsyncContactsV2(_Async):
     async def create(self, contact: ContactInputV2) -> ContactRef:
         """Creates a contact from its channels (at least one). Never retried after it may have
         reached the server."""
-        return await self._run(ops.create_v2(contact))
+        return await self._run(ops.create_v2(contact, self._region))
 
     async def get(self, contact_id: UUID | str) -> Contact:
         """The contact with this UUID. Raises NotFoundError if there is none."""
@@ -384,7 +407,7 @@ class AsyncContactsV2(_Async):
 
     async def update(self, contact_id: UUID | str, contact: ContactInputV2) -> Contact:
         """Updates a contact and returns it whole."""
-        return await self._run(ops.update_v2(contact_id, contact))
+        return await self._run(ops.update_v2(contact_id, contact, self._region))
 
     async def delete(self, contact_id: UUID | str) -> None:
         """Deletes a contact permanently."""
@@ -401,7 +424,7 @@ class AsyncContactsV2(_Async):
         per request, up to `concurrency` requests at once, every contact checked before the first
         request. If a request fails, no further one is sent and the error's note says which
         contacts were written."""
-        checked = check.contact_list(contacts, "contacts", ContactInputV2)
+        checked = check.contact_list(contacts, "contacts", ContactInputV2, self._region)
         plans = _chunks(checked, chunk_size, ops.bulk_upsert)
         done = await arun_chunks([self._chunk(*plan) for plan in plans], _concurrency(concurrency))
         return _merge(done)
@@ -429,28 +452,24 @@ class AsyncContactsV2(_Async):
         updated_after: datetime | str | None = None,
         ascending: bool = False,
         concurrency: int = DEFAULT_CONCURRENCY,
-    ) -> AsyncIterator[Contact]:
-        """Every contact, page after page, in order and lazily (`async for`).
-
-        Pages are fetched ahead, in order: one until a page comes back full, then 4, then up to
-        `concurrency`, so a large export runs at the rate limit instead of waiting on each round
-        trip. The last few pages asked for may turn out to be past the end. Closing the iterator
-        (`aclose()`) cancels what is in flight.
-        """
-        pager = V2Pager(
+        resume: str | None = None,
+    ) -> AsyncContactIterator:
+        """Every contact updated after `updated_after`, lazily (`async for`); see
+        `ContactsV2.iter`."""
+        _concurrency(concurrency)
+        plan = ExportPlan(
+            surface="v2",
             page_size=page_size,
-            max_items=max_items,
-            updated_after=updated_after,
             ascending=ascending,
-            concurrency=concurrency,
+            updated_after=updated_after,
+            resume=resume,
         )
-        return av2_contacts(lambda page: self._page_of(pager, page), pager)
-
-    async def _page_of(self, pager: V2Pager, page: int) -> builtins.list[Contact]:
-        return await self._run(ops.list_page_v2(pager.request(page)))
+        return AsyncContactIterator(
+            plan, lambda fetch: self._run(list_call(fetch)), max_items=max_items
+        )
 
     async def search(
         self, *, phones: Iterable[str] = (), emails: Iterable[str] = ()
     ) -> builtins.list[Contact]:
         """The contacts with any of these phone numbers or email addresses."""
-        return await self._run(ops.search(phones, emails))
+        return await self._run(ops.search(phones, emails, self._region))

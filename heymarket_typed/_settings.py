@@ -8,14 +8,16 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 
 from ._auth import APIKeyAuth, JWTAuth
-from ._clock import Clock
+from ._clock import SYSTEM_CLOCK, Clock
 from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_TIMEOUT,
@@ -26,11 +28,32 @@ from ._constants import (
 )
 from ._exceptions import HeymarketError
 from ._pacing import Pacer, shared_pacer
+from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
+from ._secret import Secret
 from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
 _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+
+# The clock of clients built from here on in this context: the tests' seam, kept out of the
+# public constructors (users skip waits with `heymarket_typed.testing.without_waiting`).
+_NEW_CLIENT_CLOCK: ContextVar[Clock] = ContextVar("heymarket_typed_clock", default=SYSTEM_CLOCK)
+
+
+def new_client_clock() -> Clock:
+    """The clock a client built now takes: the system's, unless `clock_for_new_clients` says."""
+    return _NEW_CLIENT_CLOCK.get()
+
+
+@contextmanager
+def clock_for_new_clients(clock: Clock) -> Iterator[None]:
+    """Clients built inside take `clock` for time, pacing and waits (private: tests only)."""
+    token = _NEW_CLIENT_CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _NEW_CLIENT_CLOCK.reset(token)
 
 
 @dataclass(frozen=True)
@@ -44,6 +67,7 @@ class Settings:
     pacer: Pacer | None
     headers: dict[str, str]
     clock: Clock
+    phone_region: str | None
 
     @classmethod
     def resolve(
@@ -58,6 +82,7 @@ class Settings:
         requests_per_minute: object,
         http_client: httpx.Client | httpx.AsyncClient | None,
         clock: Clock,
+        default_phone_region: object = DEFAULT_PHONE_REGION,
     ) -> Settings:
         client_base_url = str(http_client.base_url) if http_client is not None else ""
         client_timeout = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
@@ -77,6 +102,7 @@ class Settings:
             else shared_pacer(rate, key=(url, auth.fingerprint, clock), clock=clock.monotonic),
             headers=dict(headers.items()),
             clock=clock,
+            phone_region=phone_region(default_phone_region),
         )
 
     def transport_options(self) -> dict[str, Any]:
@@ -129,23 +155,22 @@ def _auth(
     secret_id: object, secret_key: object, api_key: object, clock: Clock
 ) -> JWTAuth | APIKeyAuth:
     if secret_id is None and secret_key is None and api_key is None:
-        secret_id, secret_key = os.environ.get(ENV_SECRET_ID), os.environ.get(ENV_SECRET_KEY)
+        secret_id = os.environ.get(ENV_SECRET_ID)
+        secret_key = Secret.of(os.environ.get(ENV_SECRET_KEY))
         if secret_id is None and secret_key is None:
-            api_key = os.environ.get(ENV_API_KEY)
+            api_key = Secret.of(os.environ.get(ENV_API_KEY))
         source = f"the environment ({ENV_SECRET_ID}, {ENV_SECRET_KEY}, {ENV_API_KEY})"
     else:
         source = "the arguments"
     if secret_id is not None or secret_key is not None:
         if api_key is not None:
             raise HeymarketError("give secret_id and secret_key, or api_key, not both")
-        if not (
-            isinstance(secret_id, str) and secret_id and isinstance(secret_key, str) and secret_key
-        ):
+        if not (isinstance(secret_id, str) and secret_id and isinstance(secret_key, Secret)):
             raise HeymarketError(
                 f"secret_id and secret_key must both be non-empty strings ({source})"
             )
         return JWTAuth(secret_id, secret_key, clock=clock.time)
-    if isinstance(api_key, str) and api_key:
+    if isinstance(api_key, Secret):
         return APIKeyAuth(api_key)
     if api_key is not None:
         raise HeymarketError("api_key must be a non-empty string")
@@ -161,7 +186,9 @@ def _base_url(explicit: object, from_client: str) -> str:
         if explicit is not None
         else from_client or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
     )
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+    if not isinstance(url, str):
+        raise TypeError(f"base_url must be a str, not {type(url).__name__}")
+    if not url.startswith(("https://", "http://")):
         raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
     return url.rstrip("/")
 
@@ -172,15 +199,17 @@ def _timeout(value: object, default: httpx.Timeout) -> httpx.Timeout:
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = httpx.Timeout(float(value))
     if not isinstance(value, httpx.Timeout):
-        raise ValueError(f"timeout must be seconds or an httpx.Timeout, got {value!r}")
+        raise TypeError(f"timeout must be seconds or an httpx.Timeout, got {value!r}")
     parts = (value.connect, value.read, value.write, value.pool)
-    if any(part is None or part <= 0 for part in parts):
+    if any(part is None or not 0 < part < math.inf for part in parts):  # NaN fails too
         raise ValueError(f"timeout must be finite and positive in every part, got {value!r}")
     return value
 
 
 def _max_retries(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"max_retries must be an integer >= 0, got {value!r}")
+    if value < 0:
         raise ValueError(f"max_retries must be an integer >= 0, got {value!r}")
     return value
 
@@ -189,8 +218,8 @@ def _requests_per_minute(value: object) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"requests_per_minute must be a number or None, got {type(value).__name__}")
-    if not (math.isfinite(value) and value > 0):
+        raise TypeError(f"requests_per_minute must be a positive number or None, got {value!r}")
+    if not 0 < value < math.inf:  # NaN fails too; None, not infinity, disables
         raise ValueError(
             f"requests_per_minute must be a positive, finite number or None, got {value!r}"
         )

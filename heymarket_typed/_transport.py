@@ -18,14 +18,18 @@ import httpx
 
 from ._clock import Clock
 from ._constants import REQUEST_ID_HEADER
-from ._exceptions import APIConnectionError, APITimeoutError, status_error
+from ._exceptions import (
+    SENSITIVE_HEADERS,
+    APIConnectionError,
+    APITimeoutError,
+    scrub_in_place,
+    status_error,
+)
 from ._limits import limits, retry_after
 from ._pacing import Pacer, Ticket
 from ._retry import RetryPolicy
 
 logger = logging.getLogger("heymarket_typed")
-
-_REDACTED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 
 
 class _Attempts:
@@ -105,7 +109,9 @@ class _Attempts:
         if isinstance(outcome, httpx.TransportError):
             delay = self.policy.delay_after_error(request, outcome, attempt)
             if delay is None:
-                raise _connection_error(request, outcome) from outcome
+                error = _connection_error(request, outcome)
+                scrub_in_place(request)  # also `outcome.request`, chained as the cause
+                raise error from outcome
             reason = f"{type(outcome).__name__}: {outcome}"
         else:
             _log_response(request, outcome, elapsed)
@@ -134,13 +140,17 @@ def raise_for_status(response: httpx.Response) -> None:
     """Response hook: the typed error for an error response (but a 401, see `_raises`)."""
     if _raises(response):
         response.read()
-        raise status_error(response)
+        error = status_error(response)
+        scrub_in_place(response)
+        raise error
 
 
 async def araise_for_status(response: httpx.Response) -> None:
     if _raises(response):
         await response.aread()
-        raise status_error(response)
+        error = status_error(response)
+        scrub_in_place(response)
+        raise error
 
 
 class RetryingTransport(httpx.BaseTransport):
@@ -306,6 +316,6 @@ def _log_response(request: httpx.Request, response: httpx.Response, elapsed: flo
 
 def redacted_headers(headers: httpx.Headers) -> dict[str, str]:
     return {
-        name: "<redacted>" if name in _REDACTED_HEADERS else value
+        name: "<redacted>" if name in SENSITIVE_HEADERS else value
         for name, value in headers.items()
     }

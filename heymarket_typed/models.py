@@ -1,7 +1,8 @@
 """The models users build requests from and get responses as.
 
 Generated from the OpenAPI document (`heymarket_typed_api.models`), plus the SDK's own bulk results.
-Fields the API may omit are `Unset` (`UNSET`) when absent; `None` when sent as null.
+In a response model a field the API may omit or null reads as `None`; in an input model `UNSET`
+means "not sent" and `None` "send null" (the rule: templates/README.md).
 
 Each name is loaded on first use, so `import heymarket_typed` does not load the generated models.
 """

@@ -5,18 +5,26 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from heymarket_typed import AsyncHeymarket, Heymarket
 from heymarket_typed._clock import Clock
+from heymarket_typed._settings import clock_for_new_clients
 
 SECRET_ID = "test-secret-id-0001"
 SECRET_KEY = "test-secret-key-that-is-long-enough-for-hs256"
 BASE_URL = "https://api.heymarket.com"
 
 Reply = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
+C = TypeVar("C", Heymarket, AsyncHeymarket)
+
+
+def clocked(client_type: type[C], clock: Clock, **options: Any) -> C:
+    """A client whose time, pacing and waits all follow `clock` (the SDK's private seam)."""
+    with clock_for_new_clients(clock):
+        return client_type(**options)
 
 
 class FakeClock(Clock):
@@ -93,20 +101,18 @@ class ScriptedAPI:
         options.setdefault("secret_id", SECRET_ID)
         options.setdefault("secret_key", SECRET_KEY)
         options.setdefault("requests_per_minute", None)
-        options.setdefault("_clock", FakeClock())
-        return Heymarket(
-            http_client=httpx.Client(transport=transport, base_url=BASE_URL), **options
-        )
+        clock = options.pop("_clock", None) or FakeClock()
+        http = httpx.Client(transport=transport, base_url=BASE_URL)
+        return clocked(Heymarket, clock, http_client=http, **options)
 
     def async_client(self, **options: Any) -> AsyncHeymarket:
         transport = httpx.MockTransport(self.handle)
         options.setdefault("secret_id", SECRET_ID)
         options.setdefault("secret_key", SECRET_KEY)
         options.setdefault("requests_per_minute", None)
-        options.setdefault("_clock", FakeClock())
-        return AsyncHeymarket(
-            http_client=httpx.AsyncClient(transport=transport, base_url=BASE_URL), **options
-        )
+        clock = options.pop("_clock", None) or FakeClock()
+        http = httpx.AsyncClient(transport=transport, base_url=BASE_URL)
+        return clocked(AsyncHeymarket, clock, http_client=http, **options)
 
 
 def json_response(status: int, body: Any, **headers: str) -> httpx.Response:

@@ -15,7 +15,15 @@ from heymarket_typed._pacing import INITIAL_BURST, Pacer
 from heymarket_typed._retry import RetryPolicy
 from heymarket_typed._transport import RetryingTransport
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
-from tests.helpers import SECRET_ID, SECRET_KEY, FakeClock, ScriptedAPI, contact, json_response
+from tests.helpers import (
+    SECRET_ID,
+    SECRET_KEY,
+    FakeClock,
+    ScriptedAPI,
+    clocked,
+    contact,
+    json_response,
+)
 
 
 def bearer(request: httpx.Request) -> str:
@@ -187,12 +195,13 @@ def test_a_client_clock_minutes_off_authenticates_after_at_most_one_401(offset: 
     fake = FakeHeymarket(clock=clock.time, clock_offset=offset)
     fake.seed(1)
     log = ServerLog(fake, clock, offset)
-    client = Heymarket(
+    client = clocked(
+        Heymarket,
+        clock,
         secret_id=SANDBOX_SECRET_ID,
         secret_key=SANDBOX_SECRET_KEY,
         requests_per_minute=None,
         http_client=httpx.Client(transport=log, base_url="https://api.heymarket.com"),
-        _clock=clock,
     )
     for _ in range(40):
         assert client.contacts.count() == 1
@@ -211,11 +220,12 @@ def test_a_small_skew_never_fails_the_first_call() -> None:
     clock = FakeClock()
     fake = FakeHeymarket(clock=clock.time, clock_offset=-(SIGN_BACK - 1))
     log = ServerLog(fake, clock, -(SIGN_BACK - 1))
-    client = Heymarket(
+    client = clocked(
+        Heymarket,
+        clock,
         secret_id=SANDBOX_SECRET_ID,
         secret_key=SANDBOX_SECRET_KEY,
         http_client=httpx.Client(transport=log, base_url="https://api.heymarket.com"),
-        _clock=clock,
     )
     client.contacts.count()
     assert [status for _, _, status in log.arrivals] == [200]

@@ -10,7 +10,14 @@ from typing import Any
 import httpx
 import pytest
 
-from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
+from heymarket_typed import (
+    AsyncContactIterator,
+    AsyncHeymarket,
+    ContactIterator,
+    Heymarket,
+    errors,
+    models,
+)
 from heymarket_typed._auth import APIKeyAuth, JWTAuth
 from tests.helpers import BASE_URL, SECRET_ID, SECRET_KEY, ScriptedAPI, contact, json_response
 
@@ -67,19 +74,21 @@ def test_incomplete_or_conflicting_credentials(credentials: dict[str, Any]) -> N
 
 
 @pytest.mark.parametrize(
-    ("option", "value"),
+    ("option", "value", "error"),
     [
-        ("timeout", 0),
-        ("timeout", httpx.Timeout(None)),
-        ("timeout", "30"),
-        ("max_retries", -1),
-        ("max_retries", True),
-        ("requests_per_minute", 0),
-        ("base_url", "api.heymarket.com"),
+        ("timeout", 0, ValueError),
+        ("timeout", httpx.Timeout(None), ValueError),
+        ("timeout", "30", TypeError),
+        ("max_retries", -1, ValueError),
+        ("max_retries", True, TypeError),
+        ("requests_per_minute", 0, ValueError),
+        ("base_url", "api.heymarket.com", ValueError),
     ],
 )
-def test_bad_options_raise_value_error_naming_them(option: str, value: object) -> None:
-    with pytest.raises(ValueError, match=option):
+def test_bad_options_raise_value_or_type_error_naming_them(
+    option: str, value: object, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match=option):
         Heymarket(api_key="k", **{option: value})  # type: ignore[arg-type]
 
 
@@ -193,9 +202,8 @@ def test_both_clients_have_every_method_of_the_contract(resource: str) -> None:
         sync_hints = typing.get_type_hints(sync_method)
         async_hints = typing.get_type_hints(async_method)
         if name == "iter":
-            assert typing.get_origin(sync_hints["return"]) is typing.get_origin(
-                typing.Iterator[int]
-            )
+            assert sync_hints["return"] is ContactIterator
+            assert async_hints["return"] is AsyncContactIterator
             assert not inspect.iscoroutinefunction(async_method)
             continue
         assert sync_hints["return"] == (type(None) if returns is None else returns), name

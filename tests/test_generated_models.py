@@ -32,7 +32,7 @@ from heymarket_typed_api.models import (
     Note,
     SetStatusRequest,
 )
-from heymarket_typed_api.types import UNSET, Unset
+from heymarket_typed_api.types import Unset
 
 from tests.openapi_document import examples, load_document, resolve, schema_validator
 
@@ -368,14 +368,15 @@ def test_null_is_rejected_where_the_schema_does_not_allow_it() -> None:
         Note.from_dict({"text": ["a"]})
 
 
-def test_null_is_kept_where_the_schema_allows_it() -> None:
+def test_null_and_absent_both_read_as_none_in_a_response() -> None:
     contact = Contact.from_dict({"id": 1, "uuid": None, "custom": None, "note": None, "tags": None})
     assert contact.uuid is None
     assert contact.custom is None
     assert contact.note is None
     assert contact.tags is None
-    assert contact.phone is UNSET
-    assert contact.to_dict() == {"id": 1, "uuid": None, "custom": None, "note": None, "tags": None}
+    assert contact.phone is None
+    assert contact == Contact.from_dict({"id": 1})
+    assert contact.to_dict() == {"id": 1}
 
 
 def test_a_string_where_an_object_is_expected_is_rejected() -> None:

@@ -14,7 +14,6 @@ from heymarket_typed_api import Client
 from heymarket_typed_api.api.contacts_v1 import get_contact
 from heymarket_typed_api.errors import UnparsableResponse
 from heymarket_typed_api.models import Contact, ContactInput, ContactTag, TagRef
-from heymarket_typed_api.types import UNSET
 
 from tests.openapi_document import load_document, operations
 
@@ -67,9 +66,9 @@ def test_contact_with_null_in_every_optional_field_parses() -> None:
     assert contact.additional_properties == {}
 
 
-def test_contact_with_only_an_id_leaves_the_rest_unset() -> None:
+def test_contact_with_only_an_id_reads_the_rest_as_none() -> None:
     contact = Contact.from_dict({"id": 7})
-    assert contact.updated is UNSET
+    assert contact.updated is None
     assert contact.to_dict() == {"id": 7}
 
 

@@ -19,6 +19,7 @@ from tests.helpers import (
     SECRET_KEY,
     FakeClock,
     ScriptedAPI,
+    clocked,
     contact,
     json_response,
 )
@@ -265,13 +266,12 @@ def test_clients_of_one_credential_share_one_pacer_sync_and_async() -> None:
         "secret_id": SECRET_ID,
         "secret_key": SECRET_KEY,
         "base_url": "https://api.heymarket.com",
-        "_clock": clock,
     }
-    first = Heymarket(**options)  # type: ignore[arg-type]
-    second = Heymarket(**options, requests_per_minute=120)  # type: ignore[arg-type]
-    in_async = AsyncHeymarket(**options)  # type: ignore[arg-type]
-    other = Heymarket(**{**options, "secret_id": "another-secret-id"})  # type: ignore[arg-type]
-    elsewhere = Heymarket(**{**options, "base_url": "https://proxy.example"})  # type: ignore[arg-type]
+    first = clocked(Heymarket, clock, **options)
+    second = clocked(Heymarket, clock, **options, requests_per_minute=120)
+    in_async = clocked(AsyncHeymarket, clock, **options)
+    other = clocked(Heymarket, clock, **{**options, "secret_id": "another-secret-id"})
+    elsewhere = clocked(Heymarket, clock, **{**options, "base_url": "https://proxy.example"})
 
     pacer = first._settings.pacer
     assert pacer is not None

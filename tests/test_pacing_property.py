@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from heymarket_typed import Heymarket
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket, Quota
 from heymarket_typed.testing._ratelimit import WINDOWS
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, clocked
 
 LATENCY = 0.010
 CONTACTS = 1_000
@@ -112,11 +112,12 @@ def export(shape: dict[str, object], clock: FakeClock | None = None) -> list[int
     http = httpx.Client(
         transport=Latency(fake.transport(), clock), base_url="https://api.heymarket.com"
     )
-    with Heymarket(
+    with clocked(
+        Heymarket,
+        clock,
         api_key=SANDBOX_API_KEY,  # no JWT to check on each of the 1,000 requests: faster
         requests_per_minute=rate * ceiling * 60,
         http_client=http,
-        _clock=clock,
     ) as client:
         ids = [c.id for c in client.contacts_v2.iter(page_size=PAGE_SIZE, concurrency=1)]
 

@@ -8,8 +8,29 @@ from attrs import define
 
 
 class Unset:
+    """The type of UNSET: "not sent" in an input model, as opposed to None ("send null").
+
+    One instance only: copy, deepcopy and pickle give back UNSET itself, so  holds
+    after any of them and models that hold it compare equal after a round trip.
+    """
+
+    __slots__ = ()
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __copy__(self) -> "Unset":
+        return self
+
+    def __deepcopy__(self, memo: object) -> "Unset":
+        return self
+
+    def __reduce__(self) -> str:
+        # Pickle stores a reference to the module-level name, not a new object.
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

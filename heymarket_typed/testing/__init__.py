@@ -11,8 +11,13 @@ rate limiting, latency and injectable faults, over an httpx transport or a loopb
 
 It is written against the API's contract alone and shares no code with the SDK, so that it
 can check the SDK. `python -m heymarket_typed.testing --port 0` serves it from the shell.
+
+For your own tests: the pytest fixtures `heymarket_sandbox`, `heymarket_client` and
+`async_heymarket_client` (installed with the package), `without_waiting(client)`, and
+`vcr_config()` for pytest-recording.
 """
 
+from heymarket_typed.testing._clients import without_waiting
 from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
@@ -29,4 +34,5 @@ __all__ = [
     "Quota",
     "RecordedRequest",
     "SandboxServer",
+    "without_waiting",
 ]

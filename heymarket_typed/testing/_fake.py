@@ -99,6 +99,7 @@ class FakeHeymarket:
             return local_clock() + clock_offset
 
         server_clock = offset_clock if clock_offset else local_clock
+        self._clock = clock  # the client's wall clock, which bound test clients follow
         self._store = ContactStore(clock=server_clock, seed=seed)
         self._faults = FaultQueue()
         self._recorder = Recorder()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import socketserver
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -44,6 +45,13 @@ class _HttpServer(ThreadingHTTPServer):
         with self._connections_lock:
             self._connections.add(connection)
         return connection, address
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stays quiet when the client went away (it gave up, timed out, was cancelled): that
+        is the client's business. Anything else is a sandbox bug and is printed."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         with self._connections_lock:

@@ -1,4 +1,8 @@
-"""In-process httpx transports: the fake API without sockets, for fast tests."""
+"""In-process httpx transports: the fake API without sockets, for fast tests.
+
+They are `httpx.MockTransport`s, one of the transports vcrpy patches, so a cassette recorded
+through them holds the exchanges (vcrpy records nothing through a custom transport class).
+"""
 
 from __future__ import annotations
 
@@ -34,25 +38,27 @@ def _response(outcome: Outcome, request: httpx.Request) -> httpx.Response:
     return httpx.Response(outcome.status, headers=dict(outcome.headers), content=outcome.body)
 
 
-class FakeTransport(httpx.BaseTransport):
+class FakeTransport(httpx.MockTransport):
     """Sends each request straight to the fake's engine, on the calling thread."""
 
     def __init__(self, engine: Engine) -> None:
+        super().__init__(self._answer)
         self._engine = engine
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx.Request) -> httpx.Response:
         """Answers the request; latency is slept with `time.sleep`."""
         body = request.read()
         return _response(run_sync(self._engine.exchange(_head(request), lambda: body)), request)
 
 
-class AsyncFakeTransport(httpx.AsyncBaseTransport):
+class AsyncFakeTransport(httpx.MockTransport):
     """Sends each request straight to the fake's engine, on the event loop."""
 
     def __init__(self, engine: Engine) -> None:
+        super().__init__(self._answer)
         self._engine = engine
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def _answer(self, request: httpx.Request) -> httpx.Response:
         """Answers the request; latency is awaited with `asyncio.sleep`."""
         body = await request.aread()
         outcome = await run_async(self._engine.exchange(_head(request), lambda: body))

@@ -272,6 +272,8 @@ CASES = [
             )
         ),
         is_contacts,
+        # Newest first: down the v1 cursor (v2 has no "updated before"), then v2's catch-up.
+        "POST /v1/contacts",
         "POST /v2/contacts/list",
     ),
     case(

@@ -18,7 +18,7 @@ import pytest
 from heymarket_typed import Heymarket
 from heymarket_typed._clock import SYSTEM_CLOCK
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
-from tests.helpers import InstantClock
+from tests.helpers import InstantClock, clocked
 from tests.recorded import scrub
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
@@ -83,11 +83,12 @@ def clock() -> InstantClock:
 def client(base_url: str, clock: InstantClock) -> Iterator[Heymarket]:
     secret_id, secret_key = credentials()
     # Against the real API, pace and back off for real.
-    with Heymarket(
+    with clocked(
+        Heymarket,
+        SYSTEM_CLOCK if scrub.LIVE else clock,
         secret_id=secret_id,
         secret_key=secret_key,
         base_url=base_url,
-        _clock=SYSTEM_CLOCK if scrub.LIVE else clock,
     ) as client:
         yield client
 

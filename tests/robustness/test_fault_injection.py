@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Fault
+from tests.helpers import clocked
 from tests.robustness.soak import scaled
 from tests.robustness.support import (
     BASE_URL,
@@ -119,22 +120,24 @@ class World:
 
     def client(self, max_retries: int) -> Heymarket:
         http = httpx.Client(transport=self.log.transport(self.fake.transport()), base_url=BASE_URL)
-        return Heymarket(
+        return clocked(
+            Heymarket,
+            self.clock,
             secret_id=SANDBOX_SECRET_ID,
             secret_key=SANDBOX_SECRET_KEY,
             max_retries=max_retries,
             http_client=http,
-            _clock=self.clock,
         )
 
     def async_client(self, max_retries: int) -> AsyncHeymarket:
         transport = self.log.async_transport(self.fake.async_transport())
-        return AsyncHeymarket(
+        return clocked(
+            AsyncHeymarket,
+            self.clock,
             secret_id=SANDBOX_SECRET_ID,
             secret_key=SANDBOX_SECRET_KEY,
             max_retries=max_retries,
             http_client=httpx.AsyncClient(transport=transport, base_url=BASE_URL),
-            _clock=self.clock,
         )
 
     def seed_groups(self, groups: list[int]) -> set[int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
+import struct
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -166,3 +168,20 @@ def test_any_method_gets_the_engines_answer_not_http_servers(method: str) -> Non
     assert response.headers["x-request-id"]
     if method != "HEAD":
         assert response.json()["error_code"] == "method_not_allowed"
+
+
+def test_a_client_that_gave_up_leaves_no_traceback(capfd: pytest.CaptureFixture[str]) -> None:
+    """A client that hangs up before its answer (a timeout, a cancelled task) is not an error."""
+    fake = FakeHeymarket(latency=0.3)
+    with fake.serve() as server:
+        for _ in range(3):
+            sock = socket.create_connection(("127.0.0.1", server.port))
+            # Linger 0: close sends a reset, so the server's write of the answer fails.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            sock.sendall(b"GET /v1/contact/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.close()
+        time.sleep(0.6)
+        with httpx.Client(base_url=server.url, headers=AUTH) as web:
+            assert web.get("/v1/contact/1").status_code == 404
+    assert len(fake.requests) == 4
+    assert capfd.readouterr().err == ""

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="BatchFailure")
 
@@ -31,125 +31,89 @@ class BatchFailure:
 
     """
 
-    phone: None | str | Unset = UNSET
-    first: None | str | Unset = UNSET
-    last: None | str | Unset = UNSET
-    display_name: None | str | Unset = UNSET
-    email: None | str | Unset = UNSET
-    error: None | str | Unset = UNSET
-    reason: None | str | Unset = UNSET
-    message: None | str | Unset = UNSET
+    phone: str | None = None
+    first: str | None = None
+    last: str | None = None
+    display_name: str | None = None
+    email: str | None = None
+    error: str | None = None
+    reason: str | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        phone: None | str | Unset
-        if isinstance(self.phone, Unset):
-            phone = UNSET
-        else:
-            phone = self.phone
-
-        first: None | str | Unset
-        if isinstance(self.first, Unset):
-            first = UNSET
-        else:
-            first = self.first
-
-        last: None | str | Unset
-        if isinstance(self.last, Unset):
-            last = UNSET
-        else:
-            last = self.last
-
-        display_name: None | str | Unset
-        if isinstance(self.display_name, Unset):
-            display_name = UNSET
-        else:
-            display_name = self.display_name
-
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
-
-        error: None | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        else:
-            error = self.error
-
-        reason: None | str | Unset
-        if isinstance(self.reason, Unset):
-            reason = UNSET
-        else:
-            reason = self.reason
-
-        message: None | str | Unset
-        if isinstance(self.message, Unset):
-            message = UNSET
-        else:
-            message = self.message
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-        if first is not UNSET:
-            field_dict["first"] = first
-        if last is not UNSET:
-            field_dict["last"] = last
-        if display_name is not UNSET:
-            field_dict["display_name"] = display_name
-        if email is not UNSET:
-            field_dict["email"] = email
-        if error is not UNSET:
-            field_dict["error"] = error
-        if reason is not UNSET:
-            field_dict["reason"] = reason
-        if message is not UNSET:
-            field_dict["message"] = message
-
+        if self.phone is not None:
+            field_dict["phone"] = self.phone
+        if self.first is not None:
+            field_dict["first"] = self.first
+        if self.last is not None:
+            field_dict["last"] = self.last
+        if self.display_name is not None:
+            field_dict["display_name"] = self.display_name
+        if self.email is not None:
+            field_dict["email"] = self.email
+        if self.error is not None:
+            field_dict["error"] = self.error
+        if self.reason is not None:
+            field_dict["reason"] = self.reason
+        if self.message is not None:
+            field_dict["message"] = self.message
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("phone", self.phone),
+            ("first", self.first),
+            ("last", self.last),
+            ("display_name", self.display_name),
+            ("email", self.email),
+            ("error", self.error),
+            ("reason", self.reason),
+            ("message", self.message),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"BatchFailure({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("BatchFailure", "dict", src_dict)
-        phone: Any = src_dict.get("phone", UNSET)
-        if type(phone) is not str and phone is not None and phone is not UNSET:
+        phone: Any = src_dict.get("phone")
+        if type(phone) is not str and phone is not None:
             raise _invalid("BatchFailure.phone", "str | None", phone)
 
-        first: Any = src_dict.get("first", UNSET)
-        if type(first) is not str and first is not None and first is not UNSET:
+        first: Any = src_dict.get("first")
+        if type(first) is not str and first is not None:
             raise _invalid("BatchFailure.first", "str | None", first)
 
-        last: Any = src_dict.get("last", UNSET)
-        if type(last) is not str and last is not None and last is not UNSET:
+        last: Any = src_dict.get("last")
+        if type(last) is not str and last is not None:
             raise _invalid("BatchFailure.last", "str | None", last)
 
-        display_name: Any = src_dict.get("display_name", UNSET)
-        if (
-            type(display_name) is not str
-            and display_name is not None
-            and display_name is not UNSET
-        ):
+        display_name: Any = src_dict.get("display_name")
+        if type(display_name) is not str and display_name is not None:
             raise _invalid("BatchFailure.display_name", "str | None", display_name)
 
-        email: Any = src_dict.get("email", UNSET)
-        if type(email) is not str and email is not None and email is not UNSET:
+        email: Any = src_dict.get("email")
+        if type(email) is not str and email is not None:
             raise _invalid("BatchFailure.email", "str | None", email)
 
-        error: Any = src_dict.get("error", UNSET)
-        if type(error) is not str and error is not None and error is not UNSET:
+        error: Any = src_dict.get("error")
+        if type(error) is not str and error is not None:
             raise _invalid("BatchFailure.error", "str | None", error)
 
-        reason: Any = src_dict.get("reason", UNSET)
-        if type(reason) is not str and reason is not None and reason is not UNSET:
+        reason: Any = src_dict.get("reason")
+        if type(reason) is not str and reason is not None:
             raise _invalid("BatchFailure.reason", "str | None", reason)
 
-        message: Any = src_dict.get("message", UNSET)
-        if type(message) is not str and message is not None and message is not UNSET:
+        message: Any = src_dict.get("message")
+        if type(message) is not str and message is not None:
             raise _invalid("BatchFailure.message", "str | None", message)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

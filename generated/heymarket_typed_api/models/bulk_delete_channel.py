@@ -28,23 +28,23 @@ class BulkDeleteChannel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        channel_type = self.channel_type
-
-        channel_ids = []
-        for channel_ids_item_data in self.channel_ids:
-            channel_ids_item = str(channel_ids_item_data)
-            channel_ids.append(channel_ids_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "channel_type": channel_type,
-                "channel_ids": channel_ids,
-            }
-        )
-
+        field_dict["channel_type"] = self.channel_type
+        field_dict["channel_ids"] = [str(_j0) for _j0 in self.channel_ids]
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("channel_type", self.channel_type),
+            ("channel_ids", self.channel_ids),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"BulkDeleteChannel({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -6,7 +6,7 @@ from typing import Any, NoReturn, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="BulkUpsertResponse")
 
@@ -22,50 +22,38 @@ _KNOWN_KEYS = frozenset(
 class BulkUpsertResponse:
     """The contacts written and those that failed."""
 
-    contacts: list[Contact] | None | Unset = UNSET
-    failed_contacts: list[FailedContactV2] | None | Unset = UNSET
+    contacts: list[Contact] | None = None
+    failed_contacts: list[FailedContactV2] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        contacts: list[dict[str, Any]] | None | Unset
-        if isinstance(self.contacts, Unset):
-            contacts = UNSET
-        elif isinstance(self.contacts, list):
-            contacts = []
-            for contacts_type_0_item_data in self.contacts:
-                contacts_type_0_item = contacts_type_0_item_data.to_dict()
-                contacts.append(contacts_type_0_item)
-
-        else:
-            contacts = self.contacts
-
-        failed_contacts: list[dict[str, Any]] | None | Unset
-        if isinstance(self.failed_contacts, Unset):
-            failed_contacts = UNSET
-        elif isinstance(self.failed_contacts, list):
-            failed_contacts = []
-            for failed_contacts_type_0_item_data in self.failed_contacts:
-                failed_contacts_type_0_item = failed_contacts_type_0_item_data.to_dict()
-                failed_contacts.append(failed_contacts_type_0_item)
-
-        else:
-            failed_contacts = self.failed_contacts
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if contacts is not UNSET:
-            field_dict["contacts"] = contacts
-        if failed_contacts is not UNSET:
-            field_dict["failed_contacts"] = failed_contacts
-
+        if self.contacts is not None:
+            field_dict["contacts"] = [_j0.to_dict() for _j0 in self.contacts]
+        if self.failed_contacts is not None:
+            field_dict["failed_contacts"] = [
+                _j0.to_dict() for _j0 in self.failed_contacts
+            ]
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("contacts", self.contacts),
+            ("failed_contacts", self.failed_contacts),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"BulkUpsertResponse({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("BulkUpsertResponse", "dict", src_dict)
-        contacts: Any = src_dict.get("contacts", UNSET)
+        contacts: Any = src_dict.get("contacts")
         if type(contacts) is list:
             contacts = [
                 Contact.from_dict(_i0)
@@ -77,10 +65,10 @@ class BulkUpsertResponse:
                 )
                 for _i0 in contacts
             ]
-        elif contacts is not None and contacts is not UNSET:
+        elif contacts is not None:
             raise _invalid("BulkUpsertResponse.contacts", "list | None", contacts)
 
-        failed_contacts: Any = src_dict.get("failed_contacts", UNSET)
+        failed_contacts: Any = src_dict.get("failed_contacts")
         if type(failed_contacts) is list:
             failed_contacts = [
                 FailedContactV2.from_dict(_i0)
@@ -94,7 +82,7 @@ class BulkUpsertResponse:
                 )
                 for _i0 in failed_contacts
             ]
-        elif failed_contacts is not None and failed_contacts is not UNSET:
+        elif failed_contacts is not None:
             raise _invalid(
                 "BulkUpsertResponse.failed_contacts", "list | None", failed_contacts
             )

@@ -35,35 +35,33 @@ class ChannelInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        channel_type = self.channel_type
-
-        channel_id = self.channel_id
-
-        channel_ids: list[str] | Unset = UNSET
-        if not isinstance(self.channel_ids, Unset):
-            channel_ids = self.channel_ids
-
-        channel_handle = self.channel_handle
-
-        info_channel = self.info_channel
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "channel_type": channel_type,
-            }
-        )
-        if channel_id is not UNSET:
-            field_dict["channel_id"] = channel_id
-        if channel_ids is not UNSET:
-            field_dict["channel_ids"] = channel_ids
-        if channel_handle is not UNSET:
-            field_dict["channel_handle"] = channel_handle
-        if info_channel is not UNSET:
-            field_dict["info_channel"] = info_channel
-
+        field_dict["channel_type"] = self.channel_type
+        if not isinstance(self.channel_id, Unset):
+            field_dict["channel_id"] = self.channel_id
+        if not isinstance(self.channel_ids, Unset):
+            field_dict["channel_ids"] = [_j0 for _j0 in self.channel_ids]
+        if not isinstance(self.channel_handle, Unset):
+            field_dict["channel_handle"] = self.channel_handle
+        if not isinstance(self.info_channel, Unset):
+            field_dict["info_channel"] = self.info_channel
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("channel_type", self.channel_type),
+            ("channel_id", self.channel_id),
+            ("channel_ids", self.channel_ids),
+            ("channel_handle", self.channel_handle),
+            ("info_channel", self.info_channel),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ChannelInput({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContactChannel")
 
@@ -32,162 +32,103 @@ class ContactChannel:
 
     """
 
-    id: int | None | str | Unset = UNSET
-    team_id: int | None | Unset = UNSET
-    contact_id: int | None | str | Unset = UNSET
-    channel_type: None | str | Unset = UNSET
-    channel_id: None | str | Unset = UNSET
-    channel_handle: None | str | Unset = UNSET
-    info_channel: None | str | Unset = UNSET
-    created: None | str | Unset = UNSET
-    updated: None | str | Unset = UNSET
+    id: str | int | None = None
+    team_id: int | None = None
+    contact_id: str | int | None = None
+    channel_type: str | None = None
+    channel_id: str | None = None
+    channel_handle: str | None = None
+    info_channel: str | None = None
+    created: str | None = None
+    updated: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: int | None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        team_id: int | None | Unset
-        if isinstance(self.team_id, Unset):
-            team_id = UNSET
-        else:
-            team_id = self.team_id
-
-        contact_id: int | None | str | Unset
-        if isinstance(self.contact_id, Unset):
-            contact_id = UNSET
-        else:
-            contact_id = self.contact_id
-
-        channel_type: None | str | Unset
-        if isinstance(self.channel_type, Unset):
-            channel_type = UNSET
-        else:
-            channel_type = self.channel_type
-
-        channel_id: None | str | Unset
-        if isinstance(self.channel_id, Unset):
-            channel_id = UNSET
-        else:
-            channel_id = self.channel_id
-
-        channel_handle: None | str | Unset
-        if isinstance(self.channel_handle, Unset):
-            channel_handle = UNSET
-        else:
-            channel_handle = self.channel_handle
-
-        info_channel: None | str | Unset
-        if isinstance(self.info_channel, Unset):
-            info_channel = UNSET
-        else:
-            info_channel = self.info_channel
-
-        created: None | str | Unset
-        if isinstance(self.created, Unset):
-            created = UNSET
-        else:
-            created = self.created
-
-        updated: None | str | Unset
-        if isinstance(self.updated, Unset):
-            updated = UNSET
-        else:
-            updated = self.updated
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if team_id is not UNSET:
-            field_dict["team_id"] = team_id
-        if contact_id is not UNSET:
-            field_dict["contact_id"] = contact_id
-        if channel_type is not UNSET:
-            field_dict["channel_type"] = channel_type
-        if channel_id is not UNSET:
-            field_dict["channel_id"] = channel_id
-        if channel_handle is not UNSET:
-            field_dict["channel_handle"] = channel_handle
-        if info_channel is not UNSET:
-            field_dict["info_channel"] = info_channel
-        if created is not UNSET:
-            field_dict["created"] = created
-        if updated is not UNSET:
-            field_dict["updated"] = updated
-
+        if self.id is not None:
+            field_dict["id"] = self.id
+        if self.team_id is not None:
+            field_dict["team_id"] = self.team_id
+        if self.contact_id is not None:
+            field_dict["contact_id"] = self.contact_id
+        if self.channel_type is not None:
+            field_dict["channel_type"] = self.channel_type
+        if self.channel_id is not None:
+            field_dict["channel_id"] = self.channel_id
+        if self.channel_handle is not None:
+            field_dict["channel_handle"] = self.channel_handle
+        if self.info_channel is not None:
+            field_dict["info_channel"] = self.info_channel
+        if self.created is not None:
+            field_dict["created"] = self.created
+        if self.updated is not None:
+            field_dict["updated"] = self.updated
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("id", self.id),
+            ("team_id", self.team_id),
+            ("contact_id", self.contact_id),
+            ("channel_type", self.channel_type),
+            ("channel_id", self.channel_id),
+            ("channel_handle", self.channel_handle),
+            ("info_channel", self.info_channel),
+            ("created", self.created),
+            ("updated", self.updated),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactChannel({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("ContactChannel", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
-        if (
-            type(id) is not str
-            and type(id) is not int
-            and id is not None
-            and id is not UNSET
-        ):
+        id: Any = src_dict.get("id")
+        if type(id) is not str and type(id) is not int and id is not None:
             raise _invalid("ContactChannel.id", "str | int | None", id)
 
-        team_id: Any = src_dict.get("team_id", UNSET)
-        if type(team_id) is not int and team_id is not None and team_id is not UNSET:
+        team_id: Any = src_dict.get("team_id")
+        if type(team_id) is not int and team_id is not None:
             raise _invalid("ContactChannel.team_id", "int | None", team_id)
 
-        contact_id: Any = src_dict.get("contact_id", UNSET)
+        contact_id: Any = src_dict.get("contact_id")
         if (
             type(contact_id) is not str
             and type(contact_id) is not int
             and contact_id is not None
-            and contact_id is not UNSET
         ):
             raise _invalid("ContactChannel.contact_id", "str | int | None", contact_id)
 
-        channel_type: Any = src_dict.get("channel_type", UNSET)
-        if (
-            type(channel_type) is not str
-            and channel_type is not None
-            and channel_type is not UNSET
-        ):
+        channel_type: Any = src_dict.get("channel_type")
+        if type(channel_type) is not str and channel_type is not None:
             raise _invalid("ContactChannel.channel_type", "str | None", channel_type)
 
-        channel_id: Any = src_dict.get("channel_id", UNSET)
-        if (
-            type(channel_id) is not str
-            and channel_id is not None
-            and channel_id is not UNSET
-        ):
+        channel_id: Any = src_dict.get("channel_id")
+        if type(channel_id) is not str and channel_id is not None:
             raise _invalid("ContactChannel.channel_id", "str | None", channel_id)
 
-        channel_handle: Any = src_dict.get("channel_handle", UNSET)
-        if (
-            type(channel_handle) is not str
-            and channel_handle is not None
-            and channel_handle is not UNSET
-        ):
+        channel_handle: Any = src_dict.get("channel_handle")
+        if type(channel_handle) is not str and channel_handle is not None:
             raise _invalid(
                 "ContactChannel.channel_handle", "str | None", channel_handle
             )
 
-        info_channel: Any = src_dict.get("info_channel", UNSET)
-        if (
-            type(info_channel) is not str
-            and info_channel is not None
-            and info_channel is not UNSET
-        ):
+        info_channel: Any = src_dict.get("info_channel")
+        if type(info_channel) is not str and info_channel is not None:
             raise _invalid("ContactChannel.info_channel", "str | None", info_channel)
 
-        created: Any = src_dict.get("created", UNSET)
-        if type(created) is not str and created is not None and created is not UNSET:
+        created: Any = src_dict.get("created")
+        if type(created) is not str and created is not None:
             raise _invalid("ContactChannel.created", "str | None", created)
 
-        updated: Any = src_dict.get("updated", UNSET)
-        if type(updated) is not str and updated is not None and updated is not UNSET:
+        updated: Any = src_dict.get("updated")
+        if type(updated) is not str and updated is not None:
             raise _invalid("ContactChannel.updated", "str | None", updated)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

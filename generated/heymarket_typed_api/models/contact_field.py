@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContactField")
 
@@ -22,43 +22,41 @@ _KNOWN_KEYS = frozenset(
 class ContactField:
     """A custom contact field definition. Unverified, the vendor documents no shape."""
 
-    id: int | None | Unset = UNSET
-    title: None | str | Unset = UNSET
+    id: int | None = None
+    title: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: int | None | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if title is not UNSET:
-            field_dict["title"] = title
-
+        if self.id is not None:
+            field_dict["id"] = self.id
+        if self.title is not None:
+            field_dict["title"] = self.title
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("id", self.id),
+            ("title", self.title),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactField({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("ContactField", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
-        if type(id) is not int and id is not None and id is not UNSET:
+        id: Any = src_dict.get("id")
+        if type(id) is not int and id is not None:
             raise _invalid("ContactField.id", "int | None", id)
 
-        title: Any = src_dict.get("title", UNSET)
-        if type(title) is not str and title is not None and title is not UNSET:
+        title: Any = src_dict.get("title")
+        if type(title) is not str and title is not None:
             raise _invalid("ContactField.title", "str | None", title)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

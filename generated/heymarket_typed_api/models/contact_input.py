@@ -52,66 +52,51 @@ class ContactInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        phone = self.phone
-
-        first = self.first
-
-        last = self.last
-
-        display_name = self.display_name
-
-        email = self.email
-
-        avatar = self.avatar
-
-        custom: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom, Unset):
-            custom = self.custom.to_dict()
-
-        assignee_id = self.assignee_id
-
-        tags: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = []
-            for tags_item_data in self.tags:
-                tags_item = tags_item_data.to_dict()
-                tags.append(tags_item)
-
-        is_opted_out = self.is_opted_out
-
-        email_suppressions: list[int] | Unset = UNSET
-        if not isinstance(self.email_suppressions, Unset):
-            email_suppressions = self.email_suppressions
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "phone": phone,
-            }
-        )
-        if first is not UNSET:
-            field_dict["first"] = first
-        if last is not UNSET:
-            field_dict["last"] = last
-        if display_name is not UNSET:
-            field_dict["display_name"] = display_name
-        if email is not UNSET:
-            field_dict["email"] = email
-        if avatar is not UNSET:
-            field_dict["avatar"] = avatar
-        if custom is not UNSET:
-            field_dict["custom"] = custom
-        if assignee_id is not UNSET:
-            field_dict["assignee_id"] = assignee_id
-        if tags is not UNSET:
-            field_dict["tags"] = tags
-        if is_opted_out is not UNSET:
-            field_dict["is_opted_out"] = is_opted_out
-        if email_suppressions is not UNSET:
-            field_dict["email_suppressions"] = email_suppressions
-
+        field_dict["phone"] = self.phone
+        if not isinstance(self.first, Unset):
+            field_dict["first"] = self.first
+        if not isinstance(self.last, Unset):
+            field_dict["last"] = self.last
+        if not isinstance(self.display_name, Unset):
+            field_dict["display_name"] = self.display_name
+        if not isinstance(self.email, Unset):
+            field_dict["email"] = self.email
+        if not isinstance(self.avatar, Unset):
+            field_dict["avatar"] = self.avatar
+        if not isinstance(self.custom, Unset):
+            field_dict["custom"] = self.custom.to_dict()
+        if not isinstance(self.assignee_id, Unset):
+            field_dict["assignee_id"] = self.assignee_id
+        if not isinstance(self.tags, Unset):
+            field_dict["tags"] = [_j0.to_dict() for _j0 in self.tags]
+        if not isinstance(self.is_opted_out, Unset):
+            field_dict["is_opted_out"] = self.is_opted_out
+        if not isinstance(self.email_suppressions, Unset):
+            field_dict["email_suppressions"] = [_j0 for _j0 in self.email_suppressions]
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("phone", self.phone),
+            ("first", self.first),
+            ("last", self.last),
+            ("display_name", self.display_name),
+            ("email", self.email),
+            ("avatar", self.avatar),
+            ("custom", self.custom),
+            ("assignee_id", self.assignee_id),
+            ("tags", self.tags),
+            ("is_opted_out", self.is_opted_out),
+            ("email_suppressions", self.email_suppressions),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactInput({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

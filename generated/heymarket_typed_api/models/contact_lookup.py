@@ -27,19 +27,25 @@ class ContactLookup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        phone = self.phone
-
-        id = self.id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-        if id is not UNSET:
-            field_dict["id"] = id
-
+        if not isinstance(self.phone, Unset):
+            field_dict["phone"] = self.phone
+        if not isinstance(self.id, Unset):
+            field_dict["id"] = self.id
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("phone", self.phone),
+            ("id", self.id),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactLookup({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

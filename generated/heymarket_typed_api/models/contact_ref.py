@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContactRef")
 
@@ -25,32 +25,30 @@ class ContactRef:
 
     id: int
     rev: int
-    uuid: None | str | Unset = UNSET
+    uuid: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        rev = self.rev
-
-        uuid: None | str | Unset
-        if isinstance(self.uuid, Unset):
-            uuid = UNSET
-        else:
-            uuid = self.uuid
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "rev": rev,
-            }
-        )
-        if uuid is not UNSET:
-            field_dict["uuid"] = uuid
-
+        field_dict["id"] = self.id
+        field_dict["rev"] = self.rev
+        if self.uuid is not None:
+            field_dict["uuid"] = self.uuid
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("id", self.id),
+            ("rev", self.rev),
+            ("uuid", self.uuid),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactRef({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -64,8 +62,8 @@ class ContactRef:
         if type(rev) is not int:
             raise _invalid("ContactRef.rev", "int", rev)
 
-        uuid: Any = src_dict.get("uuid", UNSET)
-        if type(uuid) is not str and uuid is not None and uuid is not UNSET:
+        uuid: Any = src_dict.get("uuid")
+        if type(uuid) is not str and uuid is not None:
             raise _invalid("ContactRef.uuid", "str | None", uuid)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContactStatus")
 
@@ -26,113 +26,79 @@ _KNOWN_KEYS = frozenset(
 class ContactStatus:
     """A contact's messaging status."""
 
-    id: int | None | Unset = UNSET
-    phone: None | str | Unset = UNSET
-    unsubscribed: bool | None | Unset = UNSET
+    id: int | None = None
+    phone: str | None = None
+    unsubscribed: bool | None = None
     """ Opted out; messages cannot be sent to the contact. """
-    blocked: bool | None | Unset = UNSET
+    blocked: bool | None = None
     """ Blocked; messages are neither sent nor received. """
-    unsubscribed_admin: bool | None | Unset = UNSET
+    unsubscribed_admin: bool | None = None
     """ Opted out by an admin. """
-    unsubscribed_contact: bool | None | Unset = UNSET
+    unsubscribed_contact: bool | None = None
     """ Opted out by the contact (STOP, UNSUBSCRIBE, ...). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: int | None | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        phone: None | str | Unset
-        if isinstance(self.phone, Unset):
-            phone = UNSET
-        else:
-            phone = self.phone
-
-        unsubscribed: bool | None | Unset
-        if isinstance(self.unsubscribed, Unset):
-            unsubscribed = UNSET
-        else:
-            unsubscribed = self.unsubscribed
-
-        blocked: bool | None | Unset
-        if isinstance(self.blocked, Unset):
-            blocked = UNSET
-        else:
-            blocked = self.blocked
-
-        unsubscribed_admin: bool | None | Unset
-        if isinstance(self.unsubscribed_admin, Unset):
-            unsubscribed_admin = UNSET
-        else:
-            unsubscribed_admin = self.unsubscribed_admin
-
-        unsubscribed_contact: bool | None | Unset
-        if isinstance(self.unsubscribed_contact, Unset):
-            unsubscribed_contact = UNSET
-        else:
-            unsubscribed_contact = self.unsubscribed_contact
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-        if unsubscribed is not UNSET:
-            field_dict["unsubscribed"] = unsubscribed
-        if blocked is not UNSET:
-            field_dict["blocked"] = blocked
-        if unsubscribed_admin is not UNSET:
-            field_dict["unsubscribed_admin"] = unsubscribed_admin
-        if unsubscribed_contact is not UNSET:
-            field_dict["unsubscribed_contact"] = unsubscribed_contact
-
+        if self.id is not None:
+            field_dict["id"] = self.id
+        if self.phone is not None:
+            field_dict["phone"] = self.phone
+        if self.unsubscribed is not None:
+            field_dict["unsubscribed"] = self.unsubscribed
+        if self.blocked is not None:
+            field_dict["blocked"] = self.blocked
+        if self.unsubscribed_admin is not None:
+            field_dict["unsubscribed_admin"] = self.unsubscribed_admin
+        if self.unsubscribed_contact is not None:
+            field_dict["unsubscribed_contact"] = self.unsubscribed_contact
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("id", self.id),
+            ("phone", self.phone),
+            ("unsubscribed", self.unsubscribed),
+            ("blocked", self.blocked),
+            ("unsubscribed_admin", self.unsubscribed_admin),
+            ("unsubscribed_contact", self.unsubscribed_contact),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactStatus({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("ContactStatus", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
-        if type(id) is not int and id is not None and id is not UNSET:
+        id: Any = src_dict.get("id")
+        if type(id) is not int and id is not None:
             raise _invalid("ContactStatus.id", "int | None", id)
 
-        phone: Any = src_dict.get("phone", UNSET)
-        if type(phone) is not str and phone is not None and phone is not UNSET:
+        phone: Any = src_dict.get("phone")
+        if type(phone) is not str and phone is not None:
             raise _invalid("ContactStatus.phone", "str | None", phone)
 
-        unsubscribed: Any = src_dict.get("unsubscribed", UNSET)
-        if (
-            type(unsubscribed) is not bool
-            and unsubscribed is not None
-            and unsubscribed is not UNSET
-        ):
+        unsubscribed: Any = src_dict.get("unsubscribed")
+        if type(unsubscribed) is not bool and unsubscribed is not None:
             raise _invalid("ContactStatus.unsubscribed", "bool | None", unsubscribed)
 
-        blocked: Any = src_dict.get("blocked", UNSET)
-        if type(blocked) is not bool and blocked is not None and blocked is not UNSET:
+        blocked: Any = src_dict.get("blocked")
+        if type(blocked) is not bool and blocked is not None:
             raise _invalid("ContactStatus.blocked", "bool | None", blocked)
 
-        unsubscribed_admin: Any = src_dict.get("unsubscribed_admin", UNSET)
-        if (
-            type(unsubscribed_admin) is not bool
-            and unsubscribed_admin is not None
-            and unsubscribed_admin is not UNSET
-        ):
+        unsubscribed_admin: Any = src_dict.get("unsubscribed_admin")
+        if type(unsubscribed_admin) is not bool and unsubscribed_admin is not None:
             raise _invalid(
                 "ContactStatus.unsubscribed_admin", "bool | None", unsubscribed_admin
             )
 
-        unsubscribed_contact: Any = src_dict.get("unsubscribed_contact", UNSET)
-        if (
-            type(unsubscribed_contact) is not bool
-            and unsubscribed_contact is not None
-            and unsubscribed_contact is not UNSET
-        ):
+        unsubscribed_contact: Any = src_dict.get("unsubscribed_contact")
+        if type(unsubscribed_contact) is not bool and unsubscribed_contact is not None:
             raise _invalid(
                 "ContactStatus.unsubscribed_contact",
                 "bool | None",

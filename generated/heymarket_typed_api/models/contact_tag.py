@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ContactTag")
 
@@ -27,110 +27,83 @@ _KNOWN_KEYS = frozenset(
 class ContactTag:
     """A tag (contact and conversation tags share one pool)."""
 
-    id: int | None | Unset = UNSET
-    tag: None | str | Unset = UNSET
+    id: int | None = None
+    tag: str | None = None
     """ The label. """
-    color: None | str | Unset = UNSET
+    color: str | None = None
     """ Hex colour. """
-    team_id: int | None | Unset = UNSET
-    created: None | str | Unset = UNSET
-    updated: None | str | Unset = UNSET
-    rev: int | None | Unset = UNSET
+    team_id: int | None = None
+    created: str | None = None
+    updated: str | None = None
+    rev: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: int | None | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        tag: None | str | Unset
-        if isinstance(self.tag, Unset):
-            tag = UNSET
-        else:
-            tag = self.tag
-
-        color: None | str | Unset
-        if isinstance(self.color, Unset):
-            color = UNSET
-        else:
-            color = self.color
-
-        team_id: int | None | Unset
-        if isinstance(self.team_id, Unset):
-            team_id = UNSET
-        else:
-            team_id = self.team_id
-
-        created: None | str | Unset
-        if isinstance(self.created, Unset):
-            created = UNSET
-        else:
-            created = self.created
-
-        updated: None | str | Unset
-        if isinstance(self.updated, Unset):
-            updated = UNSET
-        else:
-            updated = self.updated
-
-        rev: int | None | Unset
-        if isinstance(self.rev, Unset):
-            rev = UNSET
-        else:
-            rev = self.rev
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if tag is not UNSET:
-            field_dict["tag"] = tag
-        if color is not UNSET:
-            field_dict["color"] = color
-        if team_id is not UNSET:
-            field_dict["team_id"] = team_id
-        if created is not UNSET:
-            field_dict["created"] = created
-        if updated is not UNSET:
-            field_dict["updated"] = updated
-        if rev is not UNSET:
-            field_dict["rev"] = rev
-
+        if self.id is not None:
+            field_dict["id"] = self.id
+        if self.tag is not None:
+            field_dict["tag"] = self.tag
+        if self.color is not None:
+            field_dict["color"] = self.color
+        if self.team_id is not None:
+            field_dict["team_id"] = self.team_id
+        if self.created is not None:
+            field_dict["created"] = self.created
+        if self.updated is not None:
+            field_dict["updated"] = self.updated
+        if self.rev is not None:
+            field_dict["rev"] = self.rev
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("id", self.id),
+            ("tag", self.tag),
+            ("color", self.color),
+            ("team_id", self.team_id),
+            ("created", self.created),
+            ("updated", self.updated),
+            ("rev", self.rev),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ContactTag({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("ContactTag", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
-        if type(id) is not int and id is not None and id is not UNSET:
+        id: Any = src_dict.get("id")
+        if type(id) is not int and id is not None:
             raise _invalid("ContactTag.id", "int | None", id)
 
-        tag: Any = src_dict.get("tag", UNSET)
-        if type(tag) is not str and tag is not None and tag is not UNSET:
+        tag: Any = src_dict.get("tag")
+        if type(tag) is not str and tag is not None:
             raise _invalid("ContactTag.tag", "str | None", tag)
 
-        color: Any = src_dict.get("color", UNSET)
-        if type(color) is not str and color is not None and color is not UNSET:
+        color: Any = src_dict.get("color")
+        if type(color) is not str and color is not None:
             raise _invalid("ContactTag.color", "str | None", color)
 
-        team_id: Any = src_dict.get("team_id", UNSET)
-        if type(team_id) is not int and team_id is not None and team_id is not UNSET:
+        team_id: Any = src_dict.get("team_id")
+        if type(team_id) is not int and team_id is not None:
             raise _invalid("ContactTag.team_id", "int | None", team_id)
 
-        created: Any = src_dict.get("created", UNSET)
-        if type(created) is not str and created is not None and created is not UNSET:
+        created: Any = src_dict.get("created")
+        if type(created) is not str and created is not None:
             raise _invalid("ContactTag.created", "str | None", created)
 
-        updated: Any = src_dict.get("updated", UNSET)
-        if type(updated) is not str and updated is not None and updated is not UNSET:
+        updated: Any = src_dict.get("updated")
+        if type(updated) is not str and updated is not None:
             raise _invalid("ContactTag.updated", "str | None", updated)
 
-        rev: Any = src_dict.get("rev", UNSET)
-        if type(rev) is not int and rev is not None and rev is not UNSET:
+        rev: Any = src_dict.get("rev")
+        if type(rev) is not int and rev is not None:
             raise _invalid("ContactTag.rev", "int | None", rev)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

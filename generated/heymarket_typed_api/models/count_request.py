@@ -26,15 +26,20 @@ class CountRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        date = self.date
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if date is not UNSET:
-            field_dict["date"] = date
-
+        if not isinstance(self.date, Unset):
+            field_dict["date"] = self.date
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (("date", self.date),)
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"CountRequest({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -18,17 +18,20 @@ class CustomFields:
 
     """
 
-    additional_properties: dict[str, bool | float | None | str] = _attrs_field(
+    additional_properties: dict[str, str | float | bool | None] = _attrs_field(
         init=False, factory=dict
     )
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop
-
+        field_dict.update(self.additional_properties)
         return field_dict
+
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"CustomFields({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -56,10 +59,10 @@ class CustomFields:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> bool | float | None | str:
+    def __getitem__(self, key: str) -> str | float | bool | None:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: bool | float | None | str) -> None:
+    def __setitem__(self, key: str, value: str | float | bool | None) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

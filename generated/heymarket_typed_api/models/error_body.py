@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="ErrorBody")
 
@@ -26,60 +26,49 @@ class ErrorBody:
 
     """
 
-    error: None | str | Unset = UNSET
-    error_code: None | str | Unset = UNSET
-    message: None | str | Unset = UNSET
+    error: str | None = None
+    error_code: str | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        error: None | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        else:
-            error = self.error
-
-        error_code: None | str | Unset
-        if isinstance(self.error_code, Unset):
-            error_code = UNSET
-        else:
-            error_code = self.error_code
-
-        message: None | str | Unset
-        if isinstance(self.message, Unset):
-            message = UNSET
-        else:
-            message = self.message
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if error is not UNSET:
-            field_dict["error"] = error
-        if error_code is not UNSET:
-            field_dict["error_code"] = error_code
-        if message is not UNSET:
-            field_dict["message"] = message
-
+        if self.error is not None:
+            field_dict["error"] = self.error
+        if self.error_code is not None:
+            field_dict["error_code"] = self.error_code
+        if self.message is not None:
+            field_dict["message"] = self.message
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("error", self.error),
+            ("error_code", self.error_code),
+            ("message", self.message),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ErrorBody({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("ErrorBody", "dict", src_dict)
-        error: Any = src_dict.get("error", UNSET)
-        if type(error) is not str and error is not None and error is not UNSET:
+        error: Any = src_dict.get("error")
+        if type(error) is not str and error is not None:
             raise _invalid("ErrorBody.error", "str | None", error)
 
-        error_code: Any = src_dict.get("error_code", UNSET)
-        if (
-            type(error_code) is not str
-            and error_code is not None
-            and error_code is not UNSET
-        ):
+        error_code: Any = src_dict.get("error_code")
+        if type(error_code) is not str and error_code is not None:
             raise _invalid("ErrorBody.error_code", "str | None", error_code)
 
-        message: Any = src_dict.get("message", UNSET)
-        if type(message) is not str and message is not None and message is not UNSET:
+        message: Any = src_dict.get("message")
+        if type(message) is not str and message is not None:
             raise _invalid("ErrorBody.message", "str | None", message)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

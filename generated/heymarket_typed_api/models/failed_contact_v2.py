@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="FailedContactV2")
 
@@ -23,60 +23,51 @@ _KNOWN_KEYS = frozenset(
 class FailedContactV2:
     """A contact that bulk upsert did not write. Fields besides `contact` are unverified."""
 
-    contact: ContactInputV2 | None | Unset = UNSET
-    error: None | str | Unset = UNSET
-    reason: None | str | Unset = UNSET
+    contact: ContactInputV2 | None = None
+    error: str | None = None
+    reason: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        contact: dict[str, Any] | None | Unset
-        if isinstance(self.contact, Unset):
-            contact = UNSET
-        elif isinstance(self.contact, ContactInputV2):
-            contact = self.contact.to_dict()
-        else:
-            contact = self.contact
-
-        error: None | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        else:
-            error = self.error
-
-        reason: None | str | Unset
-        if isinstance(self.reason, Unset):
-            reason = UNSET
-        else:
-            reason = self.reason
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if contact is not UNSET:
-            field_dict["contact"] = contact
-        if error is not UNSET:
-            field_dict["error"] = error
-        if reason is not UNSET:
-            field_dict["reason"] = reason
-
+        if self.contact is not None:
+            field_dict["contact"] = self.contact.to_dict()
+        if self.error is not None:
+            field_dict["error"] = self.error
+        if self.reason is not None:
+            field_dict["reason"] = self.reason
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("contact", self.contact),
+            ("error", self.error),
+            ("reason", self.reason),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"FailedContactV2({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("FailedContactV2", "dict", src_dict)
-        contact: Any = src_dict.get("contact", UNSET)
+        contact: Any = src_dict.get("contact")
         if type(contact) is dict:
             contact = ContactInputV2.from_dict(contact)
-        elif contact is not None and contact is not UNSET:
+        elif contact is not None:
             raise _invalid("FailedContactV2.contact", "dict | None", contact)
 
-        error: Any = src_dict.get("error", UNSET)
-        if type(error) is not str and error is not None and error is not UNSET:
+        error: Any = src_dict.get("error")
+        if type(error) is not str and error is not None:
             raise _invalid("FailedContactV2.error", "str | None", error)
 
-        reason: Any = src_dict.get("reason", UNSET)
-        if type(reason) is not str and reason is not None and reason is not UNSET:
+        reason: Any = src_dict.get("reason")
+        if type(reason) is not str and reason is not None:
             raise _invalid("FailedContactV2.reason", "str | None", reason)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

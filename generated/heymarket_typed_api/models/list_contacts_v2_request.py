@@ -35,27 +35,31 @@ class ListContactsV2Request:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        limit = self.limit
-
-        page = self.page
-
-        date = self.date
-
-        ascending = self.ascending
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if page is not UNSET:
-            field_dict["page"] = page
-        if date is not UNSET:
-            field_dict["date"] = date
-        if ascending is not UNSET:
-            field_dict["ascending"] = ascending
-
+        if not isinstance(self.limit, Unset):
+            field_dict["limit"] = self.limit
+        if not isinstance(self.page, Unset):
+            field_dict["page"] = self.page
+        if not isinstance(self.date, Unset):
+            field_dict["date"] = self.date
+        if not isinstance(self.ascending, Unset):
+            field_dict["ascending"] = self.ascending
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("limit", self.limit),
+            ("page", self.page),
+            ("date", self.date),
+            ("ascending", self.ascending),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ListContactsV2Request({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET
 
 T = TypeVar("T", bound="Note")
 
@@ -25,82 +25,65 @@ _KNOWN_KEYS = frozenset(
 class Note:
     """A note on a contact."""
 
-    id: None | str | Unset = UNSET
-    date: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    text: None | str | Unset = UNSET
-    user_id: int | None | Unset = UNSET
+    id: str | None = None
+    date: str | None = None
+    name: str | None = None
+    text: str | None = None
+    user_id: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
-
-        date: None | str | Unset
-        if isinstance(self.date, Unset):
-            date = UNSET
-        else:
-            date = self.date
-
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        text: None | str | Unset
-        if isinstance(self.text, Unset):
-            text = UNSET
-        else:
-            text = self.text
-
-        user_id: int | None | Unset
-        if isinstance(self.user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = self.user_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if date is not UNSET:
-            field_dict["date"] = date
-        if name is not UNSET:
-            field_dict["name"] = name
-        if text is not UNSET:
-            field_dict["text"] = text
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-
+        if self.id is not None:
+            field_dict["id"] = self.id
+        if self.date is not None:
+            field_dict["date"] = self.date
+        if self.name is not None:
+            field_dict["name"] = self.name
+        if self.text is not None:
+            field_dict["text"] = self.text
+        if self.user_id is not None:
+            field_dict["user_id"] = self.user_id
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("id", self.id),
+            ("date", self.date),
+            ("name", self.name),
+            ("text", self.text),
+            ("user_id", self.user_id),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not None
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"Note({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not isinstance(src_dict, dict):
             raise _invalid("Note", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
-        if type(id) is not str and id is not None and id is not UNSET:
+        id: Any = src_dict.get("id")
+        if type(id) is not str and id is not None:
             raise _invalid("Note.id", "str | None", id)
 
-        date: Any = src_dict.get("date", UNSET)
-        if type(date) is not str and date is not None and date is not UNSET:
+        date: Any = src_dict.get("date")
+        if type(date) is not str and date is not None:
             raise _invalid("Note.date", "str | None", date)
 
-        name: Any = src_dict.get("name", UNSET)
-        if type(name) is not str and name is not None and name is not UNSET:
+        name: Any = src_dict.get("name")
+        if type(name) is not str and name is not None:
             raise _invalid("Note.name", "str | None", name)
 
-        text: Any = src_dict.get("text", UNSET)
-        if type(text) is not str and text is not None and text is not UNSET:
+        text: Any = src_dict.get("text")
+        if type(text) is not str and text is not None:
             raise _invalid("Note.text", "str | None", text)
 
-        user_id: Any = src_dict.get("user_id", UNSET)
-        if type(user_id) is not int and user_id is not None and user_id is not UNSET:
+        user_id: Any = src_dict.get("user_id")
+        if type(user_id) is not int and user_id is not None:
             raise _invalid("Note.user_id", "int | None", user_id)
 
         # Positional, in the order the attributes are declared: a class call with keywords costs

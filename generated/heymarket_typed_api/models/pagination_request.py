@@ -49,51 +49,49 @@ class PaginationRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        archived = self.archived
-
-        ascending = self.ascending
-
-        assigned = self.assigned
-
-        date = self.date
-
-        filter_ = self.filter_
-
-        id = self.id
-
-        limit = self.limit
-
-        order = self.order
-
-        page = self.page
-
-        parent_id = self.parent_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if archived is not UNSET:
-            field_dict["archived"] = archived
-        if ascending is not UNSET:
-            field_dict["ascending"] = ascending
-        if assigned is not UNSET:
-            field_dict["assigned"] = assigned
-        if date is not UNSET:
-            field_dict["date"] = date
-        if filter_ is not UNSET:
-            field_dict["filter"] = filter_
-        if id is not UNSET:
-            field_dict["id"] = id
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if order is not UNSET:
-            field_dict["order"] = order
-        if page is not UNSET:
-            field_dict["page"] = page
-        if parent_id is not UNSET:
-            field_dict["parent_id"] = parent_id
-
+        if not isinstance(self.archived, Unset):
+            field_dict["archived"] = self.archived
+        if not isinstance(self.ascending, Unset):
+            field_dict["ascending"] = self.ascending
+        if not isinstance(self.assigned, Unset):
+            field_dict["assigned"] = self.assigned
+        if not isinstance(self.date, Unset):
+            field_dict["date"] = self.date
+        if not isinstance(self.filter_, Unset):
+            field_dict["filter"] = self.filter_
+        if not isinstance(self.id, Unset):
+            field_dict["id"] = self.id
+        if not isinstance(self.limit, Unset):
+            field_dict["limit"] = self.limit
+        if not isinstance(self.order, Unset):
+            field_dict["order"] = self.order
+        if not isinstance(self.page, Unset):
+            field_dict["page"] = self.page
+        if not isinstance(self.parent_id, Unset):
+            field_dict["parent_id"] = self.parent_id
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("archived", self.archived),
+            ("ascending", self.ascending),
+            ("assigned", self.assigned),
+            ("date", self.date),
+            ("filter_", self.filter_),
+            ("id", self.id),
+            ("limit", self.limit),
+            ("order", self.order),
+            ("page", self.page),
+            ("parent_id", self.parent_id),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"PaginationRequest({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

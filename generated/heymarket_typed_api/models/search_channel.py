@@ -27,21 +27,24 @@ class SearchChannel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        channel_ids = self.channel_ids
-
-        channel_type = self.channel_type
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "channel_ids": channel_ids,
-            }
-        )
-        if channel_type is not UNSET:
-            field_dict["channel_type"] = channel_type
-
+        field_dict["channel_ids"] = [_j0 for _j0 in self.channel_ids]
+        if not isinstance(self.channel_type, Unset):
+            field_dict["channel_type"] = self.channel_type
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("channel_ids", self.channel_ids),
+            ("channel_type", self.channel_type),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"SearchChannel({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -25,20 +25,23 @@ class SearchRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        contact_channels = []
-        for contact_channels_item_data in self.contact_channels:
-            contact_channels_item = contact_channels_item_data.to_dict()
-            contact_channels.append(contact_channels_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "contact_channels": contact_channels,
-            }
-        )
-
+        field_dict["contact_channels"] = [
+            _j0.to_dict() for _j0 in self.contact_channels
+        ]
         return field_dict
+
+    def __repr__(self) -> str:
+        fields: tuple[tuple[str, object], ...] = (
+            ("contact_channels", self.contact_channels),
+        )
+        shown = [
+            f"{_name}={_value!r}" for _name, _value in fields if _value is not UNSET
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"SearchRequest({', '.join(shown)})"
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

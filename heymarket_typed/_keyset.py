@@ -1,0 +1,146 @@
+"""Keyset pagination over `updated`: one sweep in one direction that cannot skip a contact.
+
+A sweep asks for a page from a cursor (an `updated` value sent exactly as the server wrote it)
+and moves the cursor from what the page holds. The rules hold whatever the server does with
+the cursor, since nothing documents it:
+
+- Inclusive or exclusive: until a page shows a contact *at* the cursor's instant (then the
+  server is inclusive), the next cursor is the last timestamp *before* the page's final block of
+  equal timestamps. An exclusive server then sends that whole block again (it may continue past
+  the page), an inclusive one that block and the one at the cursor; repeats are dropped by
+  `(id, updated)`. Once the server is known to be inclusive, the cursor is the page's last
+  timestamp. Either way a page repeats about one or two contacts, never loses one.
+- Precision (seconds to nanoseconds): the cursor is always a value the server itself wrote, so
+  the server compares it at its own precision; nothing is rounded or re-formatted on our side.
+  Instants are compared as integers (`_instants`), so two spellings of one instant are equal.
+- Ties: a full page of one timestamp that the cursor cannot get past is read by page number
+  within the same cursor (v2: `page`), or with a larger `limit` (v1, up to 100); past that,
+  `PaginationError` names the timestamp. The sweep never asks for the same page twice.
+- Direction: a page that goes backwards from the cursor is a `PaginationError`, never a loop.
+
+The sweep holds no I/O: `ask()` says what to fetch, `take(page)` returns the new contacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ._constants import MAX_PAGE_SIZE
+from ._exceptions import PaginationError
+from ._instants import instant
+
+if TYPE_CHECKING:
+    from heymarket_typed_api.models import Contact
+
+Key = tuple[int, int]
+"""A contact version: (id, `updated` in nanoseconds)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One list request: the cursor as the server wrote it, page size, direction, page number."""
+
+    date: str | None
+    limit: int
+    ascending: bool
+    page: int = 0
+
+
+def key_of(contact: Contact) -> Key:
+    """The contact's (id, updated instant); `PaginationError` if it has no usable `updated`."""
+    stamp = contact.updated
+    ns = instant(stamp) if isinstance(stamp, str) else None
+    if ns is None or not isinstance(contact.id, int):
+        raise PaginationError(
+            f"contact {contact.id!r} has no RFC 3339 `updated` ({stamp!r}), "
+            "so an export cannot place it"
+        )
+    return contact.id, ns
+
+
+@dataclass(slots=True)
+class Sweep:
+    """The cursor rules for one direction. `paged`: the API takes a page number (v2)."""
+
+    ascending: bool
+    page_size: int
+    paged: bool
+    cursor: str | None = None
+    seen: set[Key] = field(default_factory=set)
+    inclusive: bool | None = None
+    limit: int = 0
+    page: int = 0
+    done: bool = False
+    error: PaginationError | None = None
+
+    def __post_init__(self) -> None:
+        self.limit = self.limit or self.page_size
+
+    def ask(self) -> Ask | None:
+        """The next request, None at the end; raises the `PaginationError` a stuck page left."""
+        if self.error is not None:
+            raise self.error
+        if self.done:
+            return None
+        return Ask(self.cursor, self.limit, self.ascending, self.page)
+
+    def ahead(self, a: int, b: int) -> bool:
+        """Whether instant `a` comes after `b` in this sweep's direction."""
+        return a > b if self.ascending else a < b
+
+    def take(self, page: Sequence[Contact]) -> list[Contact]:
+        """The contacts of `page` not yet seen, in order; moves the cursor past the page."""
+        keys = [key_of(contact) for contact in page]
+        at = None if self.cursor is None else instant(self.cursor)
+        previous: int | None = at
+        for _, ns in keys:
+            if previous is not None and self.ahead(previous, ns):
+                raise PaginationError(
+                    f"the server sent `updated` {ns} ns out of order after {previous} ns "
+                    f"(cursor {self.cursor!r}); iterating further could loop or skip"
+                )
+            previous = ns
+        if at is not None and any(ns == at for _, ns in keys):
+            self.inclusive = True
+        fresh = [c for c, k in zip(page, keys, strict=True) if k not in self.seen]
+        if len(page) < self.limit:
+            self.done = True
+        else:
+            self._advance(page, keys)
+        return fresh
+
+    def _advance(self, page: Sequence[Contact], keys: list[Key]) -> None:
+        last = keys[-1][1]
+        at = None if self.cursor is None else instant(self.cursor)
+        if self.inclusive:
+            target = len(keys) - 1
+        else:
+            # The last contact before the final block of equal timestamps.
+            target = next((i for i in range(len(keys) - 1, -1, -1) if keys[i][1] != last), -1)
+        moves = target >= 0 and (at is None or self.ahead(keys[target][1], at))
+        if not moves:
+            self._stuck(page[-1], keys)
+            return
+        stamp = page[target].updated
+        assert isinstance(stamp, str)  # key_of checked it
+        cursor_ns = keys[target][1]
+        self.cursor = stamp
+        # What was read at or past the new cursor comes again: remember it, and only it.
+        self.seen = {k for k in self.seen.union(keys) if not self.ahead(cursor_ns, k[1])}
+        self.limit, self.page = self.page_size, 0
+
+    def _stuck(self, last: Contact, keys: Iterable[Key]) -> None:
+        """A full page the cursor cannot move past: more of one timestamp than fit."""
+        self.seen.update(keys)
+        if self.paged:
+            self.page += 1
+        elif self.limit < MAX_PAGE_SIZE:
+            self.limit = min(MAX_PAGE_SIZE, self.limit * 2)
+        else:
+            # Yield what this page brought; the next `ask()` fails instead of asking again.
+            self.error = PaginationError(
+                f"more than {MAX_PAGE_SIZE} contacts share the timestamp {last.updated!r}; "
+                "the v1 cursor cannot get past them (use contacts_v2.iter())"
+            )

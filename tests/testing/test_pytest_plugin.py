@@ -1,0 +1,98 @@
+"""The pytest plugin as a user gets it: installed, not configured, in a project of their own."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import pydoc
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from heymarket_typed import AsyncHeymarket, Heymarket
+from heymarket_typed.testing import without_waiting
+
+USER_PROJECT = Path(__file__).parent / "user_project"
+
+# Runs pytest with the recording and property-testing libraries impossible to import, so the
+# plugin is shown to need neither; the plugin itself comes from the installed entry point.
+_RUNNER = """
+import sys
+BLOCKED = {"vcr", "pytest_recording", "hypothesis", "schemathesis"}
+class Blocker:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in BLOCKED:
+            raise ImportError(f"{name} is blocked in this test")
+        return None
+sys.meta_path.insert(0, Blocker())
+import pytest
+sys.exit(pytest.main(sys.argv[1:]))
+"""
+
+PYTEST_INI = """[pytest]
+asyncio_mode = strict
+asyncio_default_fixture_loop_scope = function
+filterwarnings = error
+"""
+
+
+def run_user_pytest(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """pytest in `project`, in a fresh interpreter, as the user would run it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEYMARKET_", "PYTEST_"))}
+    blocked = ("recording", "hypothesispytest", "schemathesis")
+    return subprocess.run(
+        [sys.executable, "-c", _RUNNER, "-p", "no:cacheprovider"]
+        + [arg for name in blocked for arg in ("-p", f"no:{name}")]
+        + list(args),
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def user_project(tmp_path: Path) -> Path:
+    (tmp_path / "pytest.ini").write_text(PYTEST_INI)
+    shutil.copy(USER_PROJECT / "user_conftest.py", tmp_path / "conftest.py")
+    shutil.copy(USER_PROJECT / "user_test_fixtures.py", tmp_path / "test_my_app.py")
+    return tmp_path
+
+
+def test_a_users_tests_pass_on_the_fixtures_without_any_real_wait(tmp_path: Path) -> None:
+    result = run_user_pytest(user_project(tmp_path), "-q")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "8 passed" in result.stdout, result.stdout
+
+
+def test_a_real_wait_fails_the_users_tests(tmp_path: Path) -> None:
+    """The patched sleeps do catch a wait: a client left waiting fails the user's test."""
+    project = user_project(tmp_path)
+    (project / "test_waiting.py").write_text(
+        "from heymarket_typed import Heymarket\n"
+        "from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Fault\n"
+        "def test_waits(heymarket_sandbox):\n"
+        "    heymarket_sandbox.inject(Fault(status=503))\n"
+        "    with heymarket_sandbox.serve() as server, Heymarket(\n"
+        "        secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY, base_url=server.url\n"
+        "    ) as client:\n"
+        "        client.contacts.count()\n"
+    )
+    result = run_user_pytest(project, "-q", "test_waiting.py")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "time.sleep(" in result.stdout
+
+
+def test_the_clock_is_no_constructor_keyword() -> None:
+    for client_type in (Heymarket, AsyncHeymarket):
+        assert not [p for p in inspect.signature(client_type).parameters if p.startswith("_")]
+        assert "_clock" not in pydoc.render_doc(client_type)
+
+
+def test_without_waiting_refuses_anything_but_a_client() -> None:
+    with pytest.raises(TypeError, match="client must be a Heymarket or AsyncHeymarket"):
+        without_waiting("https://api.heymarket.com")  # type: ignore[type-var]
