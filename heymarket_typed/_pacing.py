@@ -181,9 +181,11 @@ class Pacer:
     def _slot(self, tat: float, position: int, now: float) -> float:
         """The slot of the waiting ticket at `position`, the schedule being at `tat`."""
         at = max(tat - self._tolerance(), self._hold_until)
-        if self._budget is not None and now < self._budget_until:
-            if position >= self._budget - (self._sent - self._budget_at_sent):
-                at = max(at, self._budget_until)
+        # Past the requests the server said it still takes: after its reset.
+        budget = self._budget
+        left = None if budget is None else budget - (self._sent - self._budget_at_sent)
+        if left is not None and now < self._budget_until and position >= left:
+            at = max(at, self._budget_until)
         return at
 
     def _reschedule(self, now: float) -> None:
