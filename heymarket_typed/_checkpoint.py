@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import zlib
 from typing import Any
 
 _PREFIX = "hmx1."
+_BASE64URL = re.compile(r"(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}==|[A-Za-z0-9_-]{3}=)?")
 MAX_CHECKPOINT = 4096
 
 
@@ -41,11 +43,16 @@ def decode(text: object) -> dict[str, Any]:
         raise TypeError(f"resume must be a checkpoint string, not {type(text).__name__}")
     if not text.startswith(_PREFIX) or len(text) > MAX_CHECKPOINT or not text.isascii():
         raise ValueError("resume is not a checkpoint of an export (wrong format or version)")
+    payload = text[len(_PREFIX) :]
+    # Strict: base64 decoding skips stray characters and zlib ignores data after its end.
+    decompressor = zlib.decompressobj()
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(text[len(_PREFIX) :].encode("ascii")))
+        if not _BASE64URL.fullmatch(payload):
+            raise ValueError("not URL-safe base64")
+        raw = decompressor.decompress(base64.urlsafe_b64decode(payload))
         state = json.loads(raw)
     except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError):
         raise ValueError("resume is a damaged or truncated checkpoint") from None
-    if not isinstance(state, dict):
+    if not decompressor.eof or decompressor.unused_data or not isinstance(state, dict):
         raise ValueError("resume is a damaged or truncated checkpoint")
     return state

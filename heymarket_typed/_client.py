@@ -11,6 +11,7 @@ is built, so importing `heymarket_typed` for its errors, models or types stays c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -44,13 +45,26 @@ class _Base:
         raise NotImplementedError
 
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> Self:
         """A client with other options, sharing this one's connection pool, auth and pacing.
 
-        Closing it does not close the pool; closing this client does.
+        `default_headers` are sent with every request of the new client, added to (or
+        replacing) this one's; credential and framing headers are refused, as for a call's
+        `extra_headers`. Closing it does not close the pool; closing this client does.
+
+        Raises:
+            TypeError, ValueError: an option of the wrong type or value, naming it.
         """
-        return self._derive(self._settings.with_options(timeout=timeout, max_retries=max_retries))
+        return self._derive(
+            self._settings.with_options(
+                timeout=timeout, max_retries=max_retries, default_headers=default_headers
+            )
+        )
 
     def _derive(self, settings: Settings) -> Self:
         """A client with `settings`, sharing this one's connection pool (which it won't close)."""
@@ -117,6 +131,10 @@ class Heymarket(_Base):
         # Out of this frame's locals at once: error trackers record them (see `_secret`).
         hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
         del secret_key, api_key
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                f"http_client must be an httpx.Client, not {type(http_client).__name__}"
+            )
         settings = Settings.resolve(
             secret_id=secret_id,
             secret_key=hidden_key,
@@ -192,6 +210,10 @@ class AsyncHeymarket(_Base):
         # Out of this frame's locals at once: error trackers record them (see `_secret`).
         hidden_key, hidden_api_key = Secret.of(secret_key), Secret.of(api_key)
         del secret_key, api_key
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
+            )
         settings = Settings.resolve(
             secret_id=secret_id,
             secret_key=hidden_key,

@@ -58,10 +58,15 @@ def _restore(cls: type[HeymarketError], args: tuple[Any, ...], state: dict[str, 
 class APIConnectionError(HeymarketError):
     """The request got no response: connection refused, dropped, or timed out."""
 
+    request: httpx.Request
+    """The request that failed, its Authorization header redacted."""
+    request_id: str | None
+    """Always None: without a response there is no `X-Request-Id`."""
+
     def __init__(self, message: str, *, request: httpx.Request) -> None:
         super().__init__(message)
         self.request = scrub_request(request)
-        self.request_id: str | None = None
+        self.request_id = None
 
 
 class APITimeoutError(APIConnectionError):
@@ -71,12 +76,26 @@ class APITimeoutError(APIConnectionError):
 class _ResponseError(HeymarketError):
     """An error about a response: its status, request id, parsed body and the response."""
 
+    response: httpx.Response
+    """The response (body read); its request has the Authorization header redacted."""
+    status_code: int
+    """The HTTP status, such as 404."""
+    request_id: str | None
+    """The `X-Request-Id` header, to quote to Heymarket support; None if absent."""
+    body: Any
+    """The body parsed as JSON, else its text, else None when empty."""
+
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message)
         self.response = scrub_response(response)
         self.status_code = response.status_code
-        self.request_id: str | None = response.headers.get(REQUEST_ID_HEADER)
-        self.body: Any = parse_body(response)
+        self.request_id = response.headers.get(REQUEST_ID_HEADER)
+        self.body = parse_body(response)
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request answered, its Authorization header redacted."""
+        return self.response.request
 
 
 class APIStatusError(_ResponseError):
@@ -210,6 +229,14 @@ def _has_read_body(request: httpx.Request) -> bool:
     except httpx.RequestNotRead:
         return False
     return True
+
+
+def client_closed() -> HeymarketError:
+    """The error for a call on a closed client (httpx's own is a bare `RuntimeError`)."""
+    return HeymarketError(
+        "this client is closed: create a new Heymarket/AsyncHeymarket, or call before close() "
+        "(a `with` block closes it on exit)"
+    )
 
 
 def scrub_in_place(exchange: httpx.Request | httpx.Response) -> None:

@@ -61,17 +61,17 @@ class ExportPlan:
         from . import _validation as check  # noqa: PLC0415
 
         self.surface: Surface = surface
-        self.page_size = check.bounded_int(page_size, "page_size")
-        self.ascending = check.flag(ascending, "ascending")
-        self.updated_after = (
+        self.page_size: int = check.bounded_int(page_size, "page_size")
+        self.ascending: bool = check.flag(ascending, "ascending")
+        self.updated_after: str | None = (
             None if updated_after is None else check.timestamp(updated_after, "updated_after")
         )
-        self.phase = "main"
+        self.phase: str = "main"
         self.floor = self.updated_after
         self.top: str | None = None
         self.top_keys: set[Key] = set()
         self.newest: str | None = None
-        self.sweep = self._main_sweep()
+        self.sweep: Sweep = self._main_sweep()
         if resume is not None:
             self._restore(decode(resume))
 

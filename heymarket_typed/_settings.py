@@ -27,6 +27,14 @@ from ._constants import (
     ENV_SECRET_KEY,
 )
 from ._exceptions import HeymarketError
+from ._options import (
+    aapply_to_request,
+    acapture_response,
+    apply_to_request,
+    capture_response,
+    check_headers,
+    check_timeout,
+)
 from ._pacing import Pacer, shared_pacer
 from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
@@ -122,9 +130,13 @@ class Settings:
         self, pool: httpx.Client | httpx.AsyncClient, raise_error: Callable[..., Any]
     ) -> dict[str, Any]:
         """Keywords for the SDK's `httpx.Client` / `httpx.AsyncClient`: these settings, the
-        pool client's cookies, and its event hooks followed by the SDK's error hook (so the
-        user's hooks see every response)."""
+        pool client's cookies, and its event hooks between the SDK's per-call hooks (so the
+        user's hooks see the call's headers) and its error hook (so they see every response)."""
         hooks = pool.event_hooks
+        apply: Callable[..., Any] = apply_to_request
+        capture: Callable[..., Any] = capture_response
+        if isinstance(pool, httpx.AsyncClient):
+            apply, capture = aapply_to_request, acapture_response
         return {
             "auth": self.auth,
             "base_url": self.base_url,
@@ -132,16 +144,21 @@ class Settings:
             "headers": self.headers,
             "cookies": pool.cookies,
             "event_hooks": {
-                "request": hooks["request"],
-                "response": [*hooks["response"], raise_error],
+                "request": [apply, *hooks["request"]],
+                "response": [capture, *hooks["response"], raise_error],
             },
         }
 
-    def with_options(self, *, timeout: object, max_retries: object) -> Settings:
+    def with_options(
+        self, *, timeout: object, max_retries: object, default_headers: object
+    ) -> Settings:
+        headers = httpx.Headers(self.headers)
+        headers.update(check_headers(default_headers, "default_headers"))
         return replace(
             self,
             timeout=self.timeout if timeout is None else _timeout(timeout, self.timeout),
             max_retries=self.max_retries if max_retries is None else _max_retries(max_retries),
+            headers=dict(headers.items()),
         )
 
 
@@ -162,6 +179,9 @@ def _auth(
         source = f"the environment ({ENV_SECRET_ID}, {ENV_SECRET_KEY}, {ENV_API_KEY})"
     else:
         source = "the arguments"
+    for name, value in (("secret_id", secret_id), ("secret_key", secret_key), ("api_key", api_key)):
+        if value is not None and not isinstance(value, str | Secret):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if secret_id is not None or secret_key is not None:
         if api_key is not None:
             raise HeymarketError("give secret_id and secret_key, or api_key, not both")
@@ -196,14 +216,7 @@ def _base_url(explicit: object, from_client: str) -> str:
 def _timeout(value: object, default: httpx.Timeout) -> httpx.Timeout:
     if value is None:
         return DEFAULT_TIMEOUT if default == _HTTPX_DEFAULT_TIMEOUT else default
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = httpx.Timeout(float(value))
-    if not isinstance(value, httpx.Timeout):
-        raise TypeError(f"timeout must be seconds or an httpx.Timeout, got {value!r}")
-    parts = (value.connect, value.read, value.write, value.pool)
-    if any(part is None or not 0 < part < math.inf for part in parts):  # NaN fails too
-        raise ValueError(f"timeout must be finite and positive in every part, got {value!r}")
-    return value
+    return check_timeout(value)
 
 
 def _max_retries(value: object) -> int:

@@ -5,8 +5,8 @@ The transport wraps the one that does the I/O, so it applies to every request th
 including those made through `client.api` and the 401 retry of the auth flow. The decisions
 live in `_Attempts`; the sync and async transports only send and sleep. A wait for a pacing
 slot comes before the request is handed to httpx's own transport, so it is no part of any
-httpx timeout. Errors are raised by a
-response hook that runs after the user's own hooks, so those see every response.
+httpx timeout. Errors are raised by a response hook that runs after the user's own hooks, so
+those see every response.
 """
 
 from __future__ import annotations
@@ -21,9 +21,12 @@ from ._constants import REQUEST_ID_HEADER
 from ._exceptions import (
     SENSITIVE_HEADERS,
     APIConnectionError,
+    APIResponseValidationError,
     APITimeoutError,
+    client_closed,
     scrub_in_place,
     status_error,
+    validation_error,
 )
 from ._limits import limits, retry_after
 from ._pacing import Pacer, Ticket
@@ -201,7 +204,7 @@ class RetryingTransport(httpx.BaseTransport):
             clock.sleep(delay)
             attempt += 1
         assert isinstance(outcome, httpx.Response)
-        return outcome
+        return _delivered(outcome)
 
     def close(self) -> None:
         if self._owns_inner:
@@ -256,7 +259,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             await clock.asleep(delay)
             attempt += 1
         assert isinstance(outcome, httpx.Response)
-        return outcome
+        return _delivered(outcome)
 
     async def aclose(self) -> None:
         if self._owns_inner:
@@ -275,6 +278,8 @@ class ClientTransport(httpx.BaseTransport):
         self.client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.client.is_closed:  # closed by the client that owns the pool, or by you
+            raise client_closed()
         return self.client._transport_for_url(request.url).handle_request(request)
 
     def close(self) -> None:
@@ -288,10 +293,29 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
         self.client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.client.is_closed:
+            raise client_closed()
         return await self.client._transport_for_url(request.url).handle_async_request(request)
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+# The generated package's `errors.UNPARSABLE_RESPONSE_EXTENSION` (not imported: see `_client`).
+UNPARSABLE_RESPONSE_EXTENSION = "unparsable_response"
+
+
+def _delivered(response: httpx.Response) -> httpx.Response:
+    """The final response, marked so that a body the generated code cannot read raises
+    `APIResponseValidationError` (through `client.api` too) instead of `UnparsableResponse`."""
+    response.extensions[UNPARSABLE_RESPONSE_EXTENSION] = unparsable_body
+    return response
+
+
+def unparsable_body(response: httpx.Response, cause: Exception) -> APIResponseValidationError:
+    request = response.request
+    problem = f"{type(cause).__name__}: {cause}"
+    return validation_error(response, problem, f"{request.method} {request.url.path}")
 
 
 def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:

@@ -140,6 +140,35 @@ async def test_async_client_closes_the_http_client() -> None:
     assert user.is_closed
 
 
+def test_a_call_on_a_closed_client_is_a_heymarket_error() -> None:
+    api = ScriptedAPI(default=json_response(200, [contact(1)]))
+    client = api.client()
+    sibling = client.with_options(max_retries=0)
+    pages = client.contacts_v2.iter()
+    client.close()
+    for call in (
+        lambda: client.contacts.get(1),
+        lambda: next(pages),
+        lambda: list(client.contacts.iter()),
+        sibling.contacts.list,  # its own httpx client is open, the shared pool is not
+    ):
+        with pytest.raises(errors.HeymarketError, match="client is closed"):
+            call()
+    assert api.requests == []
+
+
+@pytest.mark.asyncio
+async def test_a_call_on_a_closed_async_client_is_a_heymarket_error() -> None:
+    api = ScriptedAPI(default=json_response(200, [contact(1)]))
+    client = api.async_client()
+    await client.close()
+    with pytest.raises(errors.HeymarketError, match="client is closed"):
+        await client.contacts.get(1)
+    with pytest.raises(errors.HeymarketError, match="client is closed"):
+        [c async for c in client.contacts.iter()]
+    assert api.requests == []
+
+
 def test_repr_names_the_client_without_secrets() -> None:
     client = Heymarket(secret_id=SECRET_ID, secret_key=SECRET_KEY, base_url=BASE_URL)
     assert SECRET_KEY not in repr(client)

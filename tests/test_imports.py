@@ -32,3 +32,20 @@ def test_a_sync_client_does_not_load_asyncio() -> None:
     modules = loaded_after("import heymarket_typed\nheymarket_typed.Heymarket(api_key='k')")
     assert "heymarket_typed_api.api.contacts_v2.list_contacts_v2" in modules
     assert "asyncio" not in modules
+
+
+def test_every_error_class_and_the_resource_types_are_public() -> None:
+    import heymarket_typed  # noqa: PLC0415
+    from heymarket_typed import errors, resources  # noqa: PLC0415
+
+    for name in errors.__all__:
+        assert getattr(heymarket_typed, name) is getattr(errors, name)
+        assert name in heymarket_typed.__all__
+    assert "APIResponse" in heymarket_typed.__all__
+    client = heymarket_typed.Heymarket(api_key="k")
+    assert isinstance(client.contacts, resources.Contacts)
+    assert isinstance(client.contacts_v2, resources.ContactsV2)
+    assert isinstance(client.contacts.with_raw_response, resources.ContactsWithRawResponse)
+    clients = heymarket_typed.AsyncHeymarket(api_key="k")
+    assert isinstance(clients.contacts, resources.AsyncContacts)
+    assert isinstance(clients.contacts_v2, resources.AsyncContactsV2)

@@ -164,6 +164,7 @@ CALLS: dict[str, Callable[[Any], Any]] = {
         [models.ContactInput(phone=f"1415555{i:04d}") for i in range(5)], chunk_size=2
     ),
     "v2 list": lambda h: h.contacts_v2.list(),
+    "v2 export": lambda h: h.contacts_v2.iter(page_size=5, concurrency=4),
     "v2 bulk upsert": lambda h: h.contacts_v2.bulk_upsert(
         [
             models.ContactInputV2(contact_channels=[models.ChannelInput("phone", "14155550150")]),
@@ -355,6 +356,27 @@ def test_no_secret_or_token_in_logs_or_reprs(caplog: pytest.LogCaptureFixture) -
             assert secret not in text, f"a secret in the {where}"
     assert isinstance(dropped, errors.APIConnectionError), dropped
     assert_nothing_secret(dropped, secrets)
+
+
+def test_a_timeout_leaves_nothing_reachable() -> None:
+    fake = sandbox()
+    log = TokenLog()
+    fake.inject(Fault(delay=0.5), times=3)
+    with fake.serve(host="127.0.0.1", port=0) as server:
+        client = clocked(
+            Heymarket,
+            InstantClock(),
+            secret_id=SANDBOX_SECRET_ID,
+            secret_key=SANDBOX_SECRET_KEY,
+            base_url=server.url,
+            timeout=0.05,
+            max_retries=1,
+            http_client=httpx.Client(event_hooks={"request": [log.note]}),
+        )
+        with client:
+            error = raised_within(client.contacts_v2.list)
+    assert isinstance(error, errors.APITimeoutError), error
+    assert_nothing_secret(error, {SANDBOX_SECRET_KEY, *log.tokens})
 
 
 # --- a short secret -------------------------------------------------------------------------

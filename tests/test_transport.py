@@ -158,3 +158,33 @@ def test_client_api_functions_get_auth_retries_and_errors() -> None:
     assert api.requests[1].headers["Authorization"].startswith("Bearer ey")
     with pytest.raises(errors.NotFoundError):
         get_contact.sync_detailed(6, client=client.api)
+
+
+def test_a_body_client_api_cannot_read_is_an_api_response_validation_error() -> None:
+    api = ScriptedAPI().on("GET /v1/contact/7", json_response(200, {"id": "seven"}))
+    client = api.client()
+    with pytest.raises(errors.APIResponseValidationError) as caught:
+        get_contact.sync_detailed(7, client=client.api)
+    error = caught.value
+    assert (error.status_code, error.request_id) == (200, "req-200")
+    assert error.request.headers["authorization"] == "<redacted>"
+    assert "GET /v1/contact/7" in str(error)
+    assert "Contact.id: expected int, got str" in str(error)
+
+
+@pytest.mark.asyncio
+async def test_a_body_async_client_api_cannot_read_is_an_api_response_validation_error() -> None:
+    api = ScriptedAPI().on("GET /v1/contact/7", json_response(200, "<html>"))
+    client = api.async_client()
+    with pytest.raises(errors.APIResponseValidationError, match="request id req-200"):
+        await get_contact.asyncio_detailed(7, client=client.api)
+
+
+def test_the_transport_marks_responses_with_the_generated_packages_extension_key() -> None:
+    from heymarket_typed_api.errors import UNPARSABLE_RESPONSE_EXTENSION  # noqa: PLC0415
+
+    from heymarket_typed._transport import (  # noqa: PLC0415
+        UNPARSABLE_RESPONSE_EXTENSION as used,
+    )
+
+    assert used == UNPARSABLE_RESPONSE_EXTENSION

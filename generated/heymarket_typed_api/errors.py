@@ -27,4 +27,25 @@ class UnparsableResponse(Exception):
         super().__init__(f"Response body does not match the document: {cause!r}")
 
 
-__all__ = ["UnexpectedStatus", "UnparsableResponse"]
+UNPARSABLE_RESPONSE_EXTENSION = "unparsable_response"
+"""The `httpx.Response.extensions` key under which a transport may put a callable
+`(response, cause) -> Exception`: the error to raise when that response's body does not match
+the document (an SDK wrapping this client raises its own typed error this way)."""
+
+
+def unparsable_response(response: httpx.Response, cause: Exception) -> Exception:
+    """The error for a response whose body does not match the document."""
+    factory = response.extensions.get(UNPARSABLE_RESPONSE_EXTENSION)
+    if callable(factory):
+        error = factory(response, cause)
+        if isinstance(error, Exception):
+            return error
+    return UnparsableResponse(response, cause)
+
+
+__all__ = [
+    "UNPARSABLE_RESPONSE_EXTENSION",
+    "UnexpectedStatus",
+    "UnparsableResponse",
+    "unparsable_response",
+]

@@ -79,7 +79,7 @@ class ContactStore:
     """
 
     def __init__(self, *, clock: Callable[[], float], seed: int) -> None:
-        self.lock = threading.RLock()
+        self.lock: threading.RLock = threading.RLock()
         self._clock = clock
         self._seed = seed
         self._records: dict[int, Record] = {}

@@ -9,9 +9,12 @@ The calls take the client as `Any`: they pass what a caller without a type check
 from __future__ import annotations
 
 import asyncio
+import base64
+import functools
 import inspect
 import math
 import re
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,7 +25,7 @@ import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, models
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
-from tests.helpers import BASE_URL, FakeClock, clocked
+from tests.helpers import BASE_URL, FakeClock, InstantClock, clocked
 from tests.tally import tally
 
 Input = models.ContactInput
@@ -504,6 +507,92 @@ def value_cases() -> list[Case]:
     ]
 
 
+def other_http_client(world: World) -> object:
+    """A client given the other kind's httpx client (it would fail only at the first request)."""
+    if world.kind == "sync":
+        return Heymarket(api_key="k", http_client=loose(httpx.AsyncClient()))
+    return AsyncHeymarket(api_key="k", http_client=loose(httpx.Client()))
+
+
+@functools.cache
+def checkpoint(surface: str, *, ascending: bool = False, updated_after: str | None = None) -> str:
+    """A real checkpoint, taken one contact into an export of another sandbox."""
+    fake = FakeHeymarket()
+    fake.seed(7)
+    http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
+    with clocked(
+        Heymarket,
+        InstantClock(),
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        requests_per_minute=None,
+        http_client=http,
+    ) as client:
+        if surface == "v1":
+            export: Any = client.contacts.iter(page_size=2, ascending=ascending)
+        else:
+            export = client.contacts_v2.iter(
+                page_size=2, ascending=ascending, updated_after=updated_after
+            )
+        next(export)
+        return str(export.checkpoint)
+
+
+def resume_cases() -> list[Case]:
+    """`iter(resume=)`: malformed, truncated, altered, or from another export."""
+
+    def v1() -> str:
+        return checkpoint("v1")
+
+    def v2_() -> str:
+        return checkpoint("v2")
+
+    return [
+        v("resume not a checkpoint", "resume", lambda h: h.contacts.iter(resume="page=3")),
+        v("resume empty", "resume", lambda h: h.contacts_v2.iter(resume="")),
+        v("resume truncated", "resume", lambda h: h.contacts_v2.iter(resume=v2_()[:-9])),
+        v(
+            "resume with a char appended",
+            "resume",
+            lambda h: h.contacts_v2.iter(resume=v2_() + "A"),
+        ),
+        v(
+            "resume with a stray char inside",
+            "resume",
+            lambda h: h.contacts.iter(resume=v1()[:20] + "!" + v1()[20:]),
+        ),
+        v(
+            "resume of a future format",
+            "resume",
+            lambda h: h.contacts.iter(resume="hmx2." + v1()[5:]),
+        ),
+        v("resume with non-ASCII", "resume", lambda h: h.contacts.iter(resume=v1() + "é")),
+        v("resume from v2 on v1", "resume", lambda h: h.contacts.iter(resume=v2_())),
+        v("resume from v1 on v2", "resume", lambda h: h.contacts_v2.iter(resume=v1())),
+        v(
+            "resume in the other order",
+            "resume",
+            lambda h: h.contacts.iter(resume=checkpoint("v1", ascending=True)),
+        ),
+        v(
+            "resume with another updated_after",
+            "resume",
+            lambda h: h.contacts_v2.iter(
+                resume=checkpoint("v2", updated_after="2024-01-01T00:00:00Z"),
+                updated_after="2024-02-01T00:00:00Z",
+            ),
+        ),
+        v(
+            "resume of JSON that is not a position",
+            "resume",
+            lambda h: h.contacts_v2.iter(
+                resume="hmx1." + base64.urlsafe_b64encode(zlib.compress(b'{"v":1}')).decode()
+            ),
+        ),
+        t("resume as bytes", "resume", lambda h: h.contacts_v2.iter(resume=v2_().encode())),
+    ]
+
+
 def client_cases() -> list[Case]:
     """Constructor arguments (this round's `default_phone_region` among them)."""
     rpm = "requests_per_minute"
@@ -523,6 +612,23 @@ def client_cases() -> list[Case]:
         made("max_retries negative", ValueError, "max_retries", max_retries=-1),
         made("max_retries a str", TypeError, "max_retries", max_retries="2"),
         made("base_url not http", ValueError, "base_url", base_url="ftp://api.heymarket.com"),
+        made("secret_id an int", TypeError, "secret_id", secret_id=1234),
+        made(
+            "api_key as bytes", TypeError, "api_key", secret_id=None, secret_key=None, api_key=b"k"
+        ),
+        Case("http_client of the other kind", TypeError, "http_client", other_http_client),
+        Case(
+            "with_options timeout NaN",
+            ValueError,
+            "timeout",
+            lambda w: w.client.with_options(timeout=math.nan),
+        ),
+        Case(
+            "with_options max_retries a str",
+            TypeError,
+            "max_retries",
+            lambda w: w.client.with_options(max_retries="3"),
+        ),
     ]
 
 
@@ -532,6 +638,7 @@ CASES = [
     *unsendable_cases(),
     *type_cases(),
     *value_cases(),
+    *resume_cases(),
     *client_cases(),
 ]
 

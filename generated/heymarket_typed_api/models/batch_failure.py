@@ -82,37 +82,38 @@ class BatchFailure:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("BatchFailure", "dict", src_dict)
-        phone: Any = src_dict.get("phone")
+        _get = src_dict.get
+        phone: Any = _get("phone")
         if type(phone) is not str and phone is not None:
             raise _invalid("BatchFailure.phone", "str | None", phone)
 
-        first: Any = src_dict.get("first")
+        first: Any = _get("first")
         if type(first) is not str and first is not None:
             raise _invalid("BatchFailure.first", "str | None", first)
 
-        last: Any = src_dict.get("last")
+        last: Any = _get("last")
         if type(last) is not str and last is not None:
             raise _invalid("BatchFailure.last", "str | None", last)
 
-        display_name: Any = src_dict.get("display_name")
+        display_name: Any = _get("display_name")
         if type(display_name) is not str and display_name is not None:
             raise _invalid("BatchFailure.display_name", "str | None", display_name)
 
-        email: Any = src_dict.get("email")
+        email: Any = _get("email")
         if type(email) is not str and email is not None:
             raise _invalid("BatchFailure.email", "str | None", email)
 
-        error: Any = src_dict.get("error")
+        error: Any = _get("error")
         if type(error) is not str and error is not None:
             raise _invalid("BatchFailure.error", "str | None", error)
 
-        reason: Any = src_dict.get("reason")
+        reason: Any = _get("reason")
         if type(reason) is not str and reason is not None:
             raise _invalid("BatchFailure.reason", "str | None", reason)
 
-        message: Any = src_dict.get("message")
+        message: Any = _get("message")
         if type(message) is not str and message is not None:
             raise _invalid("BatchFailure.message", "str | None", message)
 

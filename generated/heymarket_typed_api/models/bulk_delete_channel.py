@@ -48,9 +48,10 @@ class BulkDeleteChannel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("BulkDeleteChannel", "dict", src_dict)
-        channel_type: Any = src_dict.get("channel_type", UNSET)
+        _get = src_dict.get
+        channel_type: Any = _get("channel_type", UNSET)
         if type(channel_type) is not str or channel_type != "id":
             raise _invalid(
                 "BulkDeleteChannel.channel_type",
@@ -59,7 +60,7 @@ class BulkDeleteChannel:
                 type(channel_type) is str,
             )
 
-        channel_ids: Any = src_dict.get("channel_ids", UNSET)
+        channel_ids: Any = _get("channel_ids", UNSET)
         if type(channel_ids) is list:
             channel_ids = [
                 _convert(

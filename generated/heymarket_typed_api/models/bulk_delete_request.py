@@ -45,9 +45,10 @@ class BulkDeleteRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("BulkDeleteRequest", "dict", src_dict)
-        contact_channels: Any = src_dict.get("contact_channels", UNSET)
+        _get = src_dict.get
+        contact_channels: Any = _get("contact_channels", UNSET)
         if type(contact_channels) is list:
             contact_channels = [
                 BulkDeleteChannel.from_dict(_i0)

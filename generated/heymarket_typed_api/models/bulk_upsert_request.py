@@ -41,9 +41,10 @@ class BulkUpsertRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("BulkUpsertRequest", "dict", src_dict)
-        contacts: Any = src_dict.get("contacts", UNSET)
+        _get = src_dict.get
+        contacts: Any = _get("contacts", UNSET)
         if type(contacts) is list:
             contacts = [
                 ContactInputV2.from_dict(_i0)

@@ -51,9 +51,10 @@ class BulkUpsertResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("BulkUpsertResponse", "dict", src_dict)
-        contacts: Any = src_dict.get("contacts")
+        _get = src_dict.get
+        contacts: Any = _get("contacts")
         if type(contacts) is list:
             contacts = [
                 Contact.from_dict(_i0)
@@ -68,7 +69,7 @@ class BulkUpsertResponse:
         elif contacts is not None:
             raise _invalid("BulkUpsertResponse.contacts", "list | None", contacts)
 
-        failed_contacts: Any = src_dict.get("failed_contacts")
+        failed_contacts: Any = _get("failed_contacts")
         if type(failed_contacts) is list:
             failed_contacts = [
                 FailedContactV2.from_dict(_i0)

@@ -65,17 +65,18 @@ class ChannelInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ChannelInput", "dict", src_dict)
-        channel_type: Any = src_dict.get("channel_type", UNSET)
+        _get = src_dict.get
+        channel_type: Any = _get("channel_type", UNSET)
         if type(channel_type) is not str:
             raise _invalid("ChannelInput.channel_type", "str", channel_type)
 
-        channel_id: Any = src_dict.get("channel_id", UNSET)
+        channel_id: Any = _get("channel_id", UNSET)
         if type(channel_id) is not str and channel_id is not UNSET:
             raise _invalid("ChannelInput.channel_id", "str", channel_id)
 
-        channel_ids: Any = src_dict.get("channel_ids", UNSET)
+        channel_ids: Any = _get("channel_ids", UNSET)
         if type(channel_ids) is list:
             for _i0 in channel_ids:
                 if type(_i0) is not str:
@@ -86,11 +87,11 @@ class ChannelInput:
         elif channel_ids is not UNSET:
             raise _invalid("ChannelInput.channel_ids", "list", channel_ids)
 
-        channel_handle: Any = src_dict.get("channel_handle", UNSET)
+        channel_handle: Any = _get("channel_handle", UNSET)
         if type(channel_handle) is not str and channel_handle is not UNSET:
             raise _invalid("ChannelInput.channel_handle", "str", channel_handle)
 
-        info_channel: Any = src_dict.get("info_channel", UNSET)
+        info_channel: Any = _get("info_channel", UNSET)
         if type(info_channel) is not str and info_channel is not UNSET:
             raise _invalid("ChannelInput.info_channel", "str", info_channel)
 

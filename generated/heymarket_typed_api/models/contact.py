@@ -203,103 +203,104 @@ class Contact:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("Contact", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        id: Any = _get("id", UNSET)
         if type(id) is not int:
             raise _invalid("Contact.id", "int", id)
 
-        uuid: Any = src_dict.get("uuid")
+        uuid: Any = _get("uuid")
         if type(uuid) is not str and uuid is not None:
             raise _invalid("Contact.uuid", "str | None", uuid)
 
-        display_name: Any = src_dict.get("display_name")
+        display_name: Any = _get("display_name")
         if type(display_name) is not str and display_name is not None:
             raise _invalid("Contact.display_name", "str | None", display_name)
 
-        first: Any = src_dict.get("first")
+        first: Any = _get("first")
         if type(first) is not str and first is not None:
             raise _invalid("Contact.first", "str | None", first)
 
-        last: Any = src_dict.get("last")
+        last: Any = _get("last")
         if type(last) is not str and last is not None:
             raise _invalid("Contact.last", "str | None", last)
 
-        email: Any = src_dict.get("email")
+        email: Any = _get("email")
         if type(email) is not str and email is not None:
             raise _invalid("Contact.email", "str | None", email)
 
-        phone: Any = src_dict.get("phone")
+        phone: Any = _get("phone")
         if type(phone) is not str and phone is not None:
             raise _invalid("Contact.phone", "str | None", phone)
 
-        avatar: Any = src_dict.get("avatar")
+        avatar: Any = _get("avatar")
         if type(avatar) is not str and avatar is not None:
             raise _invalid("Contact.avatar", "str | None", avatar)
 
-        custom: Any = src_dict.get("custom")
+        custom: Any = _get("custom")
         if type(custom) is dict:
             custom = CustomFields.from_dict(custom)
         elif custom is not None:
             raise _invalid("Contact.custom", "dict | None", custom)
 
-        team_id: Any = src_dict.get("team_id")
+        team_id: Any = _get("team_id")
         if type(team_id) is not int and team_id is not None:
             raise _invalid("Contact.team_id", "int | None", team_id)
 
-        creator_id: Any = src_dict.get("creator_id")
+        creator_id: Any = _get("creator_id")
         if type(creator_id) is not int and creator_id is not None:
             raise _invalid("Contact.creator_id", "int | None", creator_id)
 
-        assigned_user_id: Any = src_dict.get("assigned_user_id")
+        assigned_user_id: Any = _get("assigned_user_id")
         if type(assigned_user_id) is not int and assigned_user_id is not None:
             raise _invalid("Contact.assigned_user_id", "int | None", assigned_user_id)
 
-        inbox_id: Any = src_dict.get("inbox_id")
+        inbox_id: Any = _get("inbox_id")
         if type(inbox_id) is not int and inbox_id is not None:
             raise _invalid("Contact.inbox_id", "int | None", inbox_id)
 
-        parent_id: Any = src_dict.get("parent_id")
+        parent_id: Any = _get("parent_id")
         if type(parent_id) is not int and parent_id is not None:
             raise _invalid("Contact.parent_id", "int | None", parent_id)
 
-        shared: Any = src_dict.get("shared")
+        shared: Any = _get("shared")
         if type(shared) is not bool and shared is not None:
             raise _invalid("Contact.shared", "bool | None", shared)
 
-        created: Any = src_dict.get("created")
+        created: Any = _get("created")
         if type(created) is not str and created is not None:
             raise _invalid("Contact.created", "str | None", created)
 
-        updated: Any = src_dict.get("updated")
+        updated: Any = _get("updated")
         if type(updated) is not str and updated is not None:
             raise _invalid("Contact.updated", "str | None", updated)
 
-        rev: Any = src_dict.get("rev")
+        rev: Any = _get("rev")
         if type(rev) is not int and rev is not None:
             raise _invalid("Contact.rev", "int | None", rev)
 
-        op: Any = src_dict.get("op")
+        op: Any = _get("op")
         if type(op) is not str and op is not None:
             raise _invalid("Contact.op", "str | None", op)
 
-        type_: Any = src_dict.get("type")
+        type_: Any = _get("type")
         if type(type_) is not str and type_ is not None:
             raise _invalid("Contact.type", "str | None", type_)
 
-        external_id: Any = src_dict.get("external_id")
+        external_id: Any = _get("external_id")
         if type(external_id) is not str and external_id is not None:
             raise _invalid("Contact.external_id", "str | None", external_id)
 
-        external_ref: Any = src_dict.get("external_ref")
+        external_ref: Any = _get("external_ref")
         if type(external_ref) is not str and external_ref is not None:
             raise _invalid("Contact.external_ref", "str | None", external_ref)
 
-        is_opted_out: Any = src_dict.get("is_opted_out")
+        is_opted_out: Any = _get("is_opted_out")
         if type(is_opted_out) is not bool and is_opted_out is not None:
             raise _invalid("Contact.is_opted_out", "bool | None", is_opted_out)
 
-        note: Any = src_dict.get("note")
+        note: Any = _get("note")
         if type(note) is list:
             note = [
                 Note.from_dict(_i0)
@@ -310,7 +311,7 @@ class Contact:
         elif note is not None:
             raise _invalid("Contact.note", "list | None", note)
 
-        tags: Any = src_dict.get("tags")
+        tags: Any = _get("tags")
         if type(tags) is list:
             tags = [
                 _i0
@@ -323,7 +324,7 @@ class Contact:
         elif tags is not None:
             raise _invalid("Contact.tags", "list | None", tags)
 
-        contact_channels: Any = src_dict.get("contact_channels")
+        contact_channels: Any = _get("contact_channels")
         if type(contact_channels) is list:
             contact_channels = [
                 ContactChannel.from_dict(_i0)

@@ -87,17 +87,18 @@ class ContactChannel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactChannel", "dict", src_dict)
-        id: Any = src_dict.get("id")
+        _get = src_dict.get
+        id: Any = _get("id")
         if type(id) is not str and type(id) is not int and id is not None:
             raise _invalid("ContactChannel.id", "str | int | None", id)
 
-        team_id: Any = src_dict.get("team_id")
+        team_id: Any = _get("team_id")
         if type(team_id) is not int and team_id is not None:
             raise _invalid("ContactChannel.team_id", "int | None", team_id)
 
-        contact_id: Any = src_dict.get("contact_id")
+        contact_id: Any = _get("contact_id")
         if (
             type(contact_id) is not str
             and type(contact_id) is not int
@@ -105,29 +106,29 @@ class ContactChannel:
         ):
             raise _invalid("ContactChannel.contact_id", "str | int | None", contact_id)
 
-        channel_type: Any = src_dict.get("channel_type")
+        channel_type: Any = _get("channel_type")
         if type(channel_type) is not str and channel_type is not None:
             raise _invalid("ContactChannel.channel_type", "str | None", channel_type)
 
-        channel_id: Any = src_dict.get("channel_id")
+        channel_id: Any = _get("channel_id")
         if type(channel_id) is not str and channel_id is not None:
             raise _invalid("ContactChannel.channel_id", "str | None", channel_id)
 
-        channel_handle: Any = src_dict.get("channel_handle")
+        channel_handle: Any = _get("channel_handle")
         if type(channel_handle) is not str and channel_handle is not None:
             raise _invalid(
                 "ContactChannel.channel_handle", "str | None", channel_handle
             )
 
-        info_channel: Any = src_dict.get("info_channel")
+        info_channel: Any = _get("info_channel")
         if type(info_channel) is not str and info_channel is not None:
             raise _invalid("ContactChannel.info_channel", "str | None", info_channel)
 
-        created: Any = src_dict.get("created")
+        created: Any = _get("created")
         if type(created) is not str and created is not None:
             raise _invalid("ContactChannel.created", "str | None", created)
 
-        updated: Any = src_dict.get("updated")
+        updated: Any = _get("updated")
         if type(updated) is not str and updated is not None:
             raise _invalid("ContactChannel.updated", "str | None", updated)
 

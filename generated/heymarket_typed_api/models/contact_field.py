@@ -49,13 +49,14 @@ class ContactField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactField", "dict", src_dict)
-        id: Any = src_dict.get("id")
+        _get = src_dict.get
+        id: Any = _get("id")
         if type(id) is not int and id is not None:
             raise _invalid("ContactField.id", "int | None", id)
 
-        title: Any = src_dict.get("title")
+        title: Any = _get("title")
         if type(title) is not str and title is not None:
             raise _invalid("ContactField.title", "str | None", title)
 

@@ -100,43 +100,44 @@ class ContactInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactInput", "dict", src_dict)
-        phone: Any = src_dict.get("phone", UNSET)
+        _get = src_dict.get
+        phone: Any = _get("phone", UNSET)
         if type(phone) is not str:
             raise _invalid("ContactInput.phone", "str", phone)
 
-        first: Any = src_dict.get("first", UNSET)
+        first: Any = _get("first", UNSET)
         if type(first) is not str and first is not UNSET:
             raise _invalid("ContactInput.first", "str", first)
 
-        last: Any = src_dict.get("last", UNSET)
+        last: Any = _get("last", UNSET)
         if type(last) is not str and last is not UNSET:
             raise _invalid("ContactInput.last", "str", last)
 
-        display_name: Any = src_dict.get("display_name", UNSET)
+        display_name: Any = _get("display_name", UNSET)
         if type(display_name) is not str and display_name is not UNSET:
             raise _invalid("ContactInput.display_name", "str", display_name)
 
-        email: Any = src_dict.get("email", UNSET)
+        email: Any = _get("email", UNSET)
         if type(email) is not str and email is not UNSET:
             raise _invalid("ContactInput.email", "str", email)
 
-        avatar: Any = src_dict.get("avatar", UNSET)
+        avatar: Any = _get("avatar", UNSET)
         if type(avatar) is not str and avatar is not UNSET:
             raise _invalid("ContactInput.avatar", "str", avatar)
 
-        custom: Any = src_dict.get("custom", UNSET)
+        custom: Any = _get("custom", UNSET)
         if type(custom) is dict:
             custom = CustomFields.from_dict(custom)
         elif custom is not UNSET:
             raise _invalid("ContactInput.custom", "dict", custom)
 
-        assignee_id: Any = src_dict.get("assignee_id", UNSET)
+        assignee_id: Any = _get("assignee_id", UNSET)
         if type(assignee_id) is not int and assignee_id is not UNSET:
             raise _invalid("ContactInput.assignee_id", "int", assignee_id)
 
-        tags: Any = src_dict.get("tags", UNSET)
+        tags: Any = _get("tags", UNSET)
         if type(tags) is list:
             tags = [
                 TagRef.from_dict(_i0)
@@ -147,11 +148,11 @@ class ContactInput:
         elif tags is not UNSET:
             raise _invalid("ContactInput.tags", "list", tags)
 
-        is_opted_out: Any = src_dict.get("is_opted_out", UNSET)
+        is_opted_out: Any = _get("is_opted_out", UNSET)
         if type(is_opted_out) is not bool and is_opted_out is not UNSET:
             raise _invalid("ContactInput.is_opted_out", "bool", is_opted_out)
 
-        email_suppressions: Any = src_dict.get("email_suppressions", UNSET)
+        email_suppressions: Any = _get("email_suppressions", UNSET)
         if type(email_suppressions) is list:
             for _i0 in email_suppressions:
                 if type(_i0) is not int:

@@ -114,15 +114,16 @@ class ContactInputV2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactInputV2", "dict", src_dict)
-        contact_id: Any = src_dict.get("contact_id", UNSET)
+        _get = src_dict.get
+        contact_id: Any = _get("contact_id", UNSET)
         if type(contact_id) is str:
             contact_id = _convert(UUID, contact_id, lambda: "ContactInputV2.contact_id")
         elif contact_id is not UNSET:
             raise _invalid("ContactInputV2.contact_id", "str", contact_id)
 
-        contact_channels: Any = src_dict.get("contact_channels", UNSET)
+        contact_channels: Any = _get("contact_channels", UNSET)
         if type(contact_channels) is list:
             contact_channels = [
                 ChannelInput.from_dict(_i0)
@@ -139,41 +140,41 @@ class ContactInputV2:
         elif contact_channels is not UNSET:
             raise _invalid("ContactInputV2.contact_channels", "list", contact_channels)
 
-        phone: Any = src_dict.get("phone", UNSET)
+        phone: Any = _get("phone", UNSET)
         if type(phone) is not str and phone is not UNSET:
             raise _invalid("ContactInputV2.phone", "str", phone)
 
-        first: Any = src_dict.get("first", UNSET)
+        first: Any = _get("first", UNSET)
         if type(first) is not str and first is not UNSET:
             raise _invalid("ContactInputV2.first", "str", first)
 
-        last: Any = src_dict.get("last", UNSET)
+        last: Any = _get("last", UNSET)
         if type(last) is not str and last is not UNSET:
             raise _invalid("ContactInputV2.last", "str", last)
 
-        display_name: Any = src_dict.get("display_name", UNSET)
+        display_name: Any = _get("display_name", UNSET)
         if type(display_name) is not str and display_name is not UNSET:
             raise _invalid("ContactInputV2.display_name", "str", display_name)
 
-        email: Any = src_dict.get("email", UNSET)
+        email: Any = _get("email", UNSET)
         if type(email) is not str and email is not UNSET:
             raise _invalid("ContactInputV2.email", "str", email)
 
-        avatar: Any = src_dict.get("avatar", UNSET)
+        avatar: Any = _get("avatar", UNSET)
         if type(avatar) is not str and avatar is not UNSET:
             raise _invalid("ContactInputV2.avatar", "str", avatar)
 
-        custom: Any = src_dict.get("custom", UNSET)
+        custom: Any = _get("custom", UNSET)
         if type(custom) is dict:
             custom = CustomFields.from_dict(custom)
         elif custom is not UNSET:
             raise _invalid("ContactInputV2.custom", "dict", custom)
 
-        assignee_id: Any = src_dict.get("assignee_id", UNSET)
+        assignee_id: Any = _get("assignee_id", UNSET)
         if type(assignee_id) is not int and assignee_id is not UNSET:
             raise _invalid("ContactInputV2.assignee_id", "int", assignee_id)
 
-        tags: Any = src_dict.get("tags", UNSET)
+        tags: Any = _get("tags", UNSET)
         if type(tags) is list:
             tags = [
                 TagRef.from_dict(_i0)
@@ -186,11 +187,11 @@ class ContactInputV2:
         elif tags is not UNSET:
             raise _invalid("ContactInputV2.tags", "list", tags)
 
-        is_opted_out: Any = src_dict.get("is_opted_out", UNSET)
+        is_opted_out: Any = _get("is_opted_out", UNSET)
         if type(is_opted_out) is not bool and is_opted_out is not UNSET:
             raise _invalid("ContactInputV2.is_opted_out", "bool", is_opted_out)
 
-        email_suppressions: Any = src_dict.get("email_suppressions", UNSET)
+        email_suppressions: Any = _get("email_suppressions", UNSET)
         if type(email_suppressions) is list:
             for _i0 in email_suppressions:
                 if type(_i0) is not int:

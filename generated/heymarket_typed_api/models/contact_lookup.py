@@ -49,13 +49,14 @@ class ContactLookup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactLookup", "dict", src_dict)
-        phone: Any = src_dict.get("phone", UNSET)
+        _get = src_dict.get
+        phone: Any = _get("phone", UNSET)
         if type(phone) is not str and phone is not UNSET:
             raise _invalid("ContactLookup.phone", "str", phone)
 
-        id: Any = src_dict.get("id", UNSET)
+        id: Any = _get("id", UNSET)
         if type(id) is not str and id is not UNSET:
             raise _invalid("ContactLookup.id", "str", id)
 

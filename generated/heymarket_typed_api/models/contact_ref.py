@@ -52,17 +52,18 @@ class ContactRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactRef", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        id: Any = _get("id", UNSET)
         if type(id) is not int:
             raise _invalid("ContactRef.id", "int", id)
 
-        rev: Any = src_dict.get("rev", UNSET)
+        rev: Any = _get("rev", UNSET)
         if type(rev) is not int:
             raise _invalid("ContactRef.rev", "int", rev)
 
-        uuid: Any = src_dict.get("uuid")
+        uuid: Any = _get("uuid")
         if type(uuid) is not str and uuid is not None:
             raise _invalid("ContactRef.uuid", "str | None", uuid)
 

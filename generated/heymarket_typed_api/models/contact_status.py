@@ -73,31 +73,32 @@ class ContactStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactStatus", "dict", src_dict)
-        id: Any = src_dict.get("id")
+        _get = src_dict.get
+        id: Any = _get("id")
         if type(id) is not int and id is not None:
             raise _invalid("ContactStatus.id", "int | None", id)
 
-        phone: Any = src_dict.get("phone")
+        phone: Any = _get("phone")
         if type(phone) is not str and phone is not None:
             raise _invalid("ContactStatus.phone", "str | None", phone)
 
-        unsubscribed: Any = src_dict.get("unsubscribed")
+        unsubscribed: Any = _get("unsubscribed")
         if type(unsubscribed) is not bool and unsubscribed is not None:
             raise _invalid("ContactStatus.unsubscribed", "bool | None", unsubscribed)
 
-        blocked: Any = src_dict.get("blocked")
+        blocked: Any = _get("blocked")
         if type(blocked) is not bool and blocked is not None:
             raise _invalid("ContactStatus.blocked", "bool | None", blocked)
 
-        unsubscribed_admin: Any = src_dict.get("unsubscribed_admin")
+        unsubscribed_admin: Any = _get("unsubscribed_admin")
         if type(unsubscribed_admin) is not bool and unsubscribed_admin is not None:
             raise _invalid(
                 "ContactStatus.unsubscribed_admin", "bool | None", unsubscribed_admin
             )
 
-        unsubscribed_contact: Any = src_dict.get("unsubscribed_contact")
+        unsubscribed_contact: Any = _get("unsubscribed_contact")
         if type(unsubscribed_contact) is not bool and unsubscribed_contact is not None:
             raise _invalid(
                 "ContactStatus.unsubscribed_contact",

@@ -49,13 +49,14 @@ class ContactStatusQuery:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactStatusQuery", "dict", src_dict)
-        id: Any = src_dict.get("id", UNSET)
+        _get = src_dict.get
+        id: Any = _get("id", UNSET)
         if type(id) is not int and id is not UNSET:
             raise _invalid("ContactStatusQuery.id", "int", id)
 
-        phone: Any = src_dict.get("phone", UNSET)
+        phone: Any = _get("phone", UNSET)
         if type(phone) is not str and phone is not UNSET:
             raise _invalid("ContactStatusQuery.phone", "str", phone)
 

@@ -76,33 +76,34 @@ class ContactTag:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ContactTag", "dict", src_dict)
-        id: Any = src_dict.get("id")
+        _get = src_dict.get
+        id: Any = _get("id")
         if type(id) is not int and id is not None:
             raise _invalid("ContactTag.id", "int | None", id)
 
-        tag: Any = src_dict.get("tag")
+        tag: Any = _get("tag")
         if type(tag) is not str and tag is not None:
             raise _invalid("ContactTag.tag", "str | None", tag)
 
-        color: Any = src_dict.get("color")
+        color: Any = _get("color")
         if type(color) is not str and color is not None:
             raise _invalid("ContactTag.color", "str | None", color)
 
-        team_id: Any = src_dict.get("team_id")
+        team_id: Any = _get("team_id")
         if type(team_id) is not int and team_id is not None:
             raise _invalid("ContactTag.team_id", "int | None", team_id)
 
-        created: Any = src_dict.get("created")
+        created: Any = _get("created")
         if type(created) is not str and created is not None:
             raise _invalid("ContactTag.created", "str | None", created)
 
-        updated: Any = src_dict.get("updated")
+        updated: Any = _get("updated")
         if type(updated) is not str and updated is not None:
             raise _invalid("ContactTag.updated", "str | None", updated)
 
-        rev: Any = src_dict.get("rev")
+        rev: Any = _get("rev")
         if type(rev) is not int and rev is not None:
             raise _invalid("ContactTag.rev", "int | None", rev)
 

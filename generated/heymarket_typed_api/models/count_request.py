@@ -43,9 +43,10 @@ class CountRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("CountRequest", "dict", src_dict)
-        date: Any = src_dict.get("date", UNSET)
+        _get = src_dict.get
+        date: Any = _get("date", UNSET)
         if type(date) is not str and date is not UNSET:
             raise _invalid("CountRequest.date", "str", date)
 

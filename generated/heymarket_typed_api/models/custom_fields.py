@@ -35,7 +35,7 @@ class CustomFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("CustomFields", "dict", src_dict)
         _instance = cls()
         if src_dict:

@@ -57,17 +57,18 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ErrorBody", "dict", src_dict)
-        error: Any = src_dict.get("error")
+        _get = src_dict.get
+        error: Any = _get("error")
         if type(error) is not str and error is not None:
             raise _invalid("ErrorBody.error", "str | None", error)
 
-        error_code: Any = src_dict.get("error_code")
+        error_code: Any = _get("error_code")
         if type(error_code) is not str and error_code is not None:
             raise _invalid("ErrorBody.error_code", "str | None", error_code)
 
-        message: Any = src_dict.get("message")
+        message: Any = _get("message")
         if type(message) is not str and message is not None:
             raise _invalid("ErrorBody.message", "str | None", message)
 

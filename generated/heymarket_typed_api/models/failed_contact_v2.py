@@ -54,19 +54,20 @@ class FailedContactV2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("FailedContactV2", "dict", src_dict)
-        contact: Any = src_dict.get("contact")
+        _get = src_dict.get
+        contact: Any = _get("contact")
         if type(contact) is dict:
             contact = ContactInputV2.from_dict(contact)
         elif contact is not None:
             raise _invalid("FailedContactV2.contact", "dict | None", contact)
 
-        error: Any = src_dict.get("error")
+        error: Any = _get("error")
         if type(error) is not str and error is not None:
             raise _invalid("FailedContactV2.error", "str | None", error)
 
-        reason: Any = src_dict.get("reason")
+        reason: Any = _get("reason")
         if type(reason) is not str and reason is not None:
             raise _invalid("FailedContactV2.reason", "str | None", reason)
 

@@ -63,21 +63,22 @@ class ListContactsV2Request:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("ListContactsV2Request", "dict", src_dict)
-        limit: Any = src_dict.get("limit", UNSET)
+        _get = src_dict.get
+        limit: Any = _get("limit", UNSET)
         if type(limit) is not int and limit is not UNSET:
             raise _invalid("ListContactsV2Request.limit", "int", limit)
 
-        page: Any = src_dict.get("page", UNSET)
+        page: Any = _get("page", UNSET)
         if type(page) is not int and page is not UNSET:
             raise _invalid("ListContactsV2Request.page", "int", page)
 
-        date: Any = src_dict.get("date", UNSET)
+        date: Any = _get("date", UNSET)
         if type(date) is not str and date is not UNSET:
             raise _invalid("ListContactsV2Request.date", "str", date)
 
-        ascending: Any = src_dict.get("ascending", UNSET)
+        ascending: Any = _get("ascending", UNSET)
         if type(ascending) is not bool and ascending is not UNSET:
             raise _invalid("ListContactsV2Request.ascending", "bool", ascending)
 

@@ -64,25 +64,26 @@ class Note:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("Note", "dict", src_dict)
-        id: Any = src_dict.get("id")
+        _get = src_dict.get
+        id: Any = _get("id")
         if type(id) is not str and id is not None:
             raise _invalid("Note.id", "str | None", id)
 
-        date: Any = src_dict.get("date")
+        date: Any = _get("date")
         if type(date) is not str and date is not None:
             raise _invalid("Note.date", "str | None", date)
 
-        name: Any = src_dict.get("name")
+        name: Any = _get("name")
         if type(name) is not str and name is not None:
             raise _invalid("Note.name", "str | None", name)
 
-        text: Any = src_dict.get("text")
+        text: Any = _get("text")
         if type(text) is not str and text is not None:
             raise _invalid("Note.text", "str | None", text)
 
-        user_id: Any = src_dict.get("user_id")
+        user_id: Any = _get("user_id")
         if type(user_id) is not int and user_id is not None:
             raise _invalid("Note.user_id", "int | None", user_id)
 

@@ -95,45 +95,46 @@ class PaginationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("PaginationRequest", "dict", src_dict)
-        archived: Any = src_dict.get("archived", UNSET)
+        _get = src_dict.get
+        archived: Any = _get("archived", UNSET)
         if type(archived) is not bool and archived is not UNSET:
             raise _invalid("PaginationRequest.archived", "bool", archived)
 
-        ascending: Any = src_dict.get("ascending", UNSET)
+        ascending: Any = _get("ascending", UNSET)
         if type(ascending) is not bool and ascending is not UNSET:
             raise _invalid("PaginationRequest.ascending", "bool", ascending)
 
-        assigned: Any = src_dict.get("assigned", UNSET)
+        assigned: Any = _get("assigned", UNSET)
         if type(assigned) is not int and assigned is not UNSET:
             raise _invalid("PaginationRequest.assigned", "int", assigned)
 
-        date: Any = src_dict.get("date", UNSET)
+        date: Any = _get("date", UNSET)
         if type(date) is not str and date is not UNSET:
             raise _invalid("PaginationRequest.date", "str", date)
 
-        filter_: Any = src_dict.get("filter", UNSET)
+        filter_: Any = _get("filter", UNSET)
         if type(filter_) is not str and filter_ is not UNSET:
             raise _invalid("PaginationRequest.filter", "str", filter_)
 
-        id: Any = src_dict.get("id", UNSET)
+        id: Any = _get("id", UNSET)
         if type(id) is not int and id is not UNSET:
             raise _invalid("PaginationRequest.id", "int", id)
 
-        limit: Any = src_dict.get("limit", UNSET)
+        limit: Any = _get("limit", UNSET)
         if type(limit) is not int and limit is not UNSET:
             raise _invalid("PaginationRequest.limit", "int", limit)
 
-        order: Any = src_dict.get("order", UNSET)
+        order: Any = _get("order", UNSET)
         if type(order) is not str and order is not UNSET:
             raise _invalid("PaginationRequest.order", "str", order)
 
-        page: Any = src_dict.get("page", UNSET)
+        page: Any = _get("page", UNSET)
         if type(page) is not int and page is not UNSET:
             raise _invalid("PaginationRequest.page", "int", page)
 
-        parent_id: Any = src_dict.get("parent_id", UNSET)
+        parent_id: Any = _get("parent_id", UNSET)
         if type(parent_id) is not int and parent_id is not UNSET:
             raise _invalid("PaginationRequest.parent_id", "int", parent_id)
 

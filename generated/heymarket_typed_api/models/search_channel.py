@@ -48,9 +48,10 @@ class SearchChannel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("SearchChannel", "dict", src_dict)
-        channel_ids: Any = src_dict.get("channel_ids", UNSET)
+        _get = src_dict.get
+        channel_ids: Any = _get("channel_ids", UNSET)
         if type(channel_ids) is list:
             for _i0 in channel_ids:
                 if type(_i0) is not str:
@@ -61,7 +62,7 @@ class SearchChannel:
         else:
             raise _invalid("SearchChannel.channel_ids", "list", channel_ids)
 
-        channel_type: Any = src_dict.get("channel_type", UNSET)
+        channel_type: Any = _get("channel_type", UNSET)
         if type(channel_type) is not str and channel_type is not UNSET:
             raise _invalid("SearchChannel.channel_type", "str", channel_type)
 

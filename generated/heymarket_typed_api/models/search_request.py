@@ -45,9 +45,10 @@ class SearchRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("SearchRequest", "dict", src_dict)
-        contact_channels: Any = src_dict.get("contact_channels", UNSET)
+        _get = src_dict.get
+        contact_channels: Any = _get("contact_channels", UNSET)
         if type(contact_channels) is list:
             contact_channels = [
                 SearchChannel.from_dict(_i0)

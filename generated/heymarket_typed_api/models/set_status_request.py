@@ -55,9 +55,10 @@ class SetStatusRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("SetStatusRequest", "dict", src_dict)
-        status: Any = src_dict.get("status", UNSET)
+        _get = src_dict.get
+        status: Any = _get("status", UNSET)
         if type(status) is not str or status not in {
             "active",
             "blocked",
@@ -72,11 +73,11 @@ class SetStatusRequest:
                 type(status) is str,
             )
 
-        id: Any = src_dict.get("id", UNSET)
+        id: Any = _get("id", UNSET)
         if type(id) is not int and id is not UNSET:
             raise _invalid("SetStatusRequest.id", "int", id)
 
-        phone: Any = src_dict.get("phone", UNSET)
+        phone: Any = _get("phone", UNSET)
         if type(phone) is not str and phone is not UNSET:
             raise _invalid("SetStatusRequest.phone", "str", phone)
 

@@ -41,9 +41,10 @@ class TagRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, dict):
+        if type(src_dict) is not dict:
             raise _invalid("TagRef", "dict", src_dict)
-        tag_id: Any = src_dict.get("tag_id", UNSET)
+        _get = src_dict.get
+        tag_id: Any = _get("tag_id", UNSET)
         if type(tag_id) is not int:
             raise _invalid("TagRef.tag_id", "int", tag_id)
 

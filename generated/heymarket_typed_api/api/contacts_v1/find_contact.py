@@ -2,6 +2,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+import orjson
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -34,37 +35,37 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Contact | ErrorBody | None:
     if response.status_code == 200:
-        response_200 = Contact.from_dict(response.json())
+        response_200 = Contact.from_dict(orjson.loads(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorBody.from_dict(response.json())
+        response_400 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
+        response_404 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorBody.from_dict(response.json())
+        response_500 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_500
 
@@ -85,7 +86,7 @@ def _build_response(
             parsed=_parse_response(client=client, response=response),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnparsableResponse(response, error) from error
+        raise errors.unparsable_response(response, error) from error
 
 
 def sync_detailed(

@@ -2,6 +2,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+import orjson
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -25,7 +26,7 @@ def _parse_response(
 ) -> ErrorBody | list[ContactField] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = orjson.loads(response.content)
         for response_200_item_data in _response_200:
             response_200_item = ContactField.from_dict(response_200_item_data)
 
@@ -34,27 +35,27 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorBody.from_dict(response.json())
+        response_400 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
+        response_401 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
+        response_403 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_403
 
     if response.status_code == 429:
-        response_429 = ErrorBody.from_dict(response.json())
+        response_429 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorBody.from_dict(response.json())
+        response_500 = ErrorBody.from_dict(orjson.loads(response.content))
 
         return response_500
 
@@ -75,7 +76,7 @@ def _build_response(
             parsed=_parse_response(client=client, response=response),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise errors.UnparsableResponse(response, error) from error
+        raise errors.unparsable_response(response, error) from error
 
 
 def sync_detailed(
