@@ -117,7 +117,12 @@ def _merge(
 
 
 class Contacts(_Sync):
-    """The v1 contact endpoints, keyed by integer contact ID."""
+    """The v1 contact endpoints, keyed by integer contact ID.
+
+    Every method also takes keyword-only `timeout=` (seconds or an `httpx.Timeout`: this
+    call's per-attempt timeouts; pacing and retry waits do not count) and `extra_headers=`
+    (sent with each of the call's requests; credential and framing headers are refused).
+    """
 
     @property
     def with_raw_response(self) -> ContactsWithRawResponse:
@@ -300,7 +305,12 @@ class Contacts(_Sync):
 
 
 class AsyncContacts(_Async):
-    """The v1 contact endpoints, keyed by integer contact ID."""
+    """The v1 contact endpoints, keyed by integer contact ID.
+
+    Every method also takes keyword-only `timeout=` (seconds or an `httpx.Timeout`: this
+    call's per-attempt timeouts; pacing and retry waits do not count) and `extra_headers=`
+    (sent with each of the call's requests; credential and framing headers are refused).
+    """
 
     @property
     def with_raw_response(self) -> AsyncContactsWithRawResponse:
@@ -479,7 +489,12 @@ class AsyncContacts(_Async):
 
 
 class ContactsV2(_Sync):
-    """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
+    """The v2 contact endpoints, keyed by contact UUID, with contact channels.
+
+    Every method also takes keyword-only `timeout=` (seconds or an `httpx.Timeout`: this
+    call's per-attempt timeouts; pacing and retry waits do not count) and `extra_headers=`
+    (sent with each of the call's requests; credential and framing headers are refused).
+    """
 
     @property
     def with_raw_response(self) -> ContactsV2WithRawResponse:
@@ -629,7 +644,12 @@ class ContactsV2(_Sync):
 
 
 class AsyncContactsV2(_Async):
-    """The v2 contact endpoints, keyed by contact UUID, with contact channels."""
+    """The v2 contact endpoints, keyed by contact UUID, with contact channels.
+
+    Every method also takes keyword-only `timeout=` (seconds or an `httpx.Timeout`: this
+    call's per-attempt timeouts; pacing and retry waits do not count) and `extra_headers=`
+    (sent with each of the call's requests; credential and framing headers are refused).
+    """
 
     @property
     def with_raw_response(self) -> AsyncContactsV2WithRawResponse:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import httpx
 import pytest
@@ -12,31 +11,10 @@ import pytest
 from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
 from heymarket_typed._options import check_headers, check_timeout
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Fault
+from heymarket_typed.testing._clients import async_sandbox_client, sandbox_client
 from tests.helpers import ScriptedAPI
 
-BASE_URL = "https://api.heymarket.com"
 TRACE = {"X-Trace-Id": "trace-123"}
-
-
-def sandbox_client(fake: FakeHeymarket, **options: Any) -> Heymarket:
-    http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
-    return Heymarket(
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=http,
-        **options,
-    )
-
-
-def async_sandbox_client(fake: FakeHeymarket) -> AsyncHeymarket:
-    http = httpx.AsyncClient(transport=fake.async_transport(), base_url=BASE_URL)
-    return AsyncHeymarket(
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=http,
-    )
 
 
 def traces(fake: FakeHeymarket) -> list[str | None]:
@@ -218,3 +196,17 @@ async def test_an_async_call_timeout_fires(fake: FakeHeymarket, slow_server: str
         fake.inject(Fault(delay=2.0), method="POST", path="/v1/contacts/count")
         with pytest.raises(errors.APITimeoutError):
             await client.contacts.count(timeout=httpx.Timeout(0.2))
+
+
+def test_waiting_for_a_pacing_slot_does_not_count_against_the_call_timeout(
+    fake: FakeHeymarket, slow_server: str
+) -> None:
+    with Heymarket(
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        base_url=slow_server,
+        max_retries=0,
+        requests_per_minute=60,  # one request a second: the second call waits up to 1 s
+    ) as client:
+        client.contacts.count(timeout=0.3)
+        assert client.contacts.count(timeout=0.3) == 7

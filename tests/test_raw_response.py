@@ -6,13 +6,11 @@ import gc
 import types
 from typing import assert_type
 
-import httpx
 import pytest
 
-from heymarket_typed import APIResponse, AsyncHeymarket, Heymarket, errors, models
-from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
-
-BASE_URL = "https://api.heymarket.com"
+from heymarket_typed import APIResponse, errors, models
+from heymarket_typed.testing import SANDBOX_SECRET_KEY, FakeHeymarket
+from heymarket_typed.testing._clients import async_sandbox_client, sandbox_client
 
 
 @pytest.fixture
@@ -20,26 +18,6 @@ def fake() -> FakeHeymarket:
     sandbox = FakeHeymarket(seed=3)
     sandbox.seed(3)
     return sandbox
-
-
-def client_for(fake: FakeHeymarket) -> Heymarket:
-    http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
-    return Heymarket(
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=http,
-    )
-
-
-def async_client_for(fake: FakeHeymarket) -> AsyncHeymarket:
-    http = httpx.AsyncClient(transport=fake.async_transport(), base_url=BASE_URL)
-    return AsyncHeymarket(
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=http,
-    )
 
 
 def reachable_text(root: object) -> list[str]:
@@ -71,7 +49,7 @@ def assert_no_token(response: APIResponse[object], fake: FakeHeymarket) -> None:
 
 
 def test_v1_raw_response_has_the_status_headers_request_id_and_value(fake: FakeHeymarket) -> None:
-    client = client_for(fake)
+    client = sandbox_client(fake)
     first = fake.contacts()[0]["id"]
 
     response = client.contacts.with_raw_response.get(first, extra_headers={"X-Trace": "t"})
@@ -87,7 +65,7 @@ def test_v1_raw_response_has_the_status_headers_request_id_and_value(fake: FakeH
 
 
 def test_v2_raw_response(fake: FakeHeymarket) -> None:
-    client = client_for(fake)
+    client = sandbox_client(fake)
     phone = fake.contacts()[1]["phone"]
 
     response = client.contacts_v2.with_raw_response.search(phones=[phone])
@@ -101,7 +79,7 @@ def test_v2_raw_response(fake: FakeHeymarket) -> None:
 
 @pytest.mark.asyncio
 async def test_async_raw_responses_of_both_surfaces(fake: FakeHeymarket) -> None:
-    async with async_client_for(fake) as client:
+    async with async_sandbox_client(fake) as client:
         count = await client.contacts.with_raw_response.count()
         assert_type(count, APIResponse[int])
         assert (count.status_code, count.parse()) == (200, 3)
@@ -117,7 +95,7 @@ async def test_async_raw_responses_of_both_surfaces(fake: FakeHeymarket) -> None
 
 
 def test_raw_responses_raise_what_the_plain_method_raises(fake: FakeHeymarket) -> None:
-    client = client_for(fake)
+    client = sandbox_client(fake)
     with pytest.raises(errors.NotFoundError):
         client.contacts.with_raw_response.get(999_999)
     with pytest.raises(ValueError, match="id"):
@@ -127,7 +105,7 @@ def test_raw_responses_raise_what_the_plain_method_raises(fake: FakeHeymarket) -
 def test_a_chunked_write_returns_the_last_response_and_an_empty_one_has_none(
     fake: FakeHeymarket,
 ) -> None:
-    client = client_for(fake)
+    client = sandbox_client(fake)
     batch = [models.ContactInput(phone=f"1415555{n:04d}") for n in range(3)]
     response = client.contacts.with_raw_response.batch_create(batch, chunk_size=1, concurrency=2)
     assert response.parse().submitted == 3

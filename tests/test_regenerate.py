@@ -269,7 +269,8 @@ CONTACT = "components/schemas/Contact/properties"
 UNSUPPORTED = {
     "mixed-type enum": (
         _set(f"{CONTACT}/type", {"type": ["string", "integer"], "enum": ["person", 1]}),
-        "Contact.type: ",
+        "Contact.type: Unable to process schema /components/schemas/Contact: an enum's values "
+        "must all have one type, got int and str",
     ),
     "remote reference": (
         _set(f"{CONTACT}/custom", {"$ref": "other.yaml#/components/schemas/CustomFields"}),

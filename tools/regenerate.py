@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import filecmp
 import io
+import re
 import shutil
 import sys
 import tempfile
@@ -328,6 +329,15 @@ def describe(error: GeneratorError, document: OpenAPI | None) -> str:
             "",
         )
     what = " ".join(str(part).strip() for part in (error.header, error.detail) if part)
+    # The generator words a mixed-type enum as "Got {<class 'int'>, <class 'str'>}".
+    what = re.sub(
+        r"Got \{((?:<class '\w+'>(?:, )?)+)\}",
+        lambda m: (
+            "an enum's values must all have one type, got "
+            + " and ".join(re.findall(r"'(\w+)'", m.group(1)))
+        ),
+        what,
+    )
     return f"{error.level.value}: {where + ': ' if where else ''}{what}"
 
 
