@@ -1,8 +1,9 @@
-"""Peak memory growth while iterating N contacts from the in-process sandbox.
+"""Peak memory growth while exporting N realistic contacts from the in-process sandbox.
 
-Run in its own process by `run.py`: `python bench/memory.py N` prints JSON. The sandbox's own
-store is built first and counted in the baseline; its log of requests is emptied as it goes, so
-the growth is what the client's iterating adds.
+Run in its own process by `run.py`: `python -m bench.memory N v1|v2` prints JSON. The sandbox's
+own store (realistic contacts: notes, tags, channels) is built first and counted in the
+baseline; its log of requests is emptied as it goes, so the growth is what the client's export
+adds.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import sys
 
 import httpx
 
+from bench.exports import seeded
 from heymarket_typed import Heymarket
-from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
+from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -25,9 +27,8 @@ def rss() -> int:
         return int(statm.read().split()[1]) * _PAGE
 
 
-def main(n: int) -> None:
-    fake = FakeHeymarket()
-    fake.seed(n)
+def main(n: int, surface: str) -> None:
+    fake = seeded(n)
     http = httpx.Client(transport=fake.transport(), base_url="https://api.heymarket.com")
     with Heymarket(
         secret_id=SANDBOX_SECRET_ID,
@@ -35,11 +36,12 @@ def main(n: int) -> None:
         http_client=http,
         requests_per_minute=None,
     ) as client:
-        client.contacts_v2.list(limit=1)  # load the code before the baseline
+        resource = client.contacts if surface == "v1" else client.contacts_v2
+        list(resource.iter(max_items=1))  # load the code before the baseline
         gc.collect()
         baseline = peak = rss()
         count = 0
-        for count, _contact in enumerate(client.contacts_v2.iter(), start=1):
+        for count, _contact in enumerate(resource.iter(), start=1):
             if count % 500 == 0:
                 fake.clear_requests()
                 peak = max(peak, rss())
@@ -48,10 +50,15 @@ def main(n: int) -> None:
         raise AssertionError(f"{count} contacts of {n}")
     print(
         json.dumps(
-            {"contacts": n, "growth_mb": (peak - baseline) / 2**20, "baseline_mb": baseline / 2**20}
+            {
+                "contacts": n,
+                "surface": surface,
+                "growth_mb": (peak - baseline) / 2**20,
+                "baseline_mb": baseline / 2**20,
+            }
         )
     )
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]))
+    main(int(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "v2")

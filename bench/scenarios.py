@@ -271,12 +271,13 @@ def cpu_costs() -> list[CpuCost]:
 # --- memory and import time, each in a fresh process ------------------------------------------
 
 
-def memory_growth(n: int) -> dict[str, float]:
+def memory_growth(n: int, surface: str = "v2") -> dict[str, float]:
     output = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "memory.py"), str(n)],
+        [sys.executable, "-m", "bench.memory", str(n), surface],
         check=True,
         capture_output=True,
         text=True,
+        cwd=ROOT,
     )
     result: dict[str, float] = json.loads(output.stdout)
     return result

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 import httpx
 
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
+from ._export_iter import arelease_page, release_page
 from ._phones import DEFAULT_PHONE_REGION
 from ._secret import Secret
 from ._settings import Settings, new_client_clock
@@ -163,7 +164,7 @@ class Heymarket(_Base):
 
         self._settings, self._pool, self._owns_pool = settings, pool, owns_pool
         transport = RetryingTransport(pool, **settings.transport_options())
-        options = settings.client_options(pool.client, raise_for_status)
+        options = settings.client_options(pool.client, raise_for_status, release_page)
         self._http = httpx.Client(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
         self.contacts = Contacts(self.api, settings.phone_region)
@@ -243,7 +244,7 @@ class AsyncHeymarket(_Base):
 
         self._settings, self._pool, self._owns_pool = settings, pool, owns_pool
         transport = AsyncRetryingTransport(pool, **settings.transport_options())
-        options = settings.client_options(pool.client, araise_for_status)
+        options = settings.client_options(pool.client, araise_for_status, arelease_page)
         self._http = httpx.AsyncClient(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
         self.contacts = AsyncContacts(self.api, settings.phone_region)

@@ -7,8 +7,10 @@ sweeps over `updated` (`_keyset`), which cannot skip a contact that does not cha
   newer `updated` than any the sweep has passed, so it comes again at the end; the final page
   (shorter than asked) is the final pass.
 - Newest first: a descending sweep from the newest contact at the first request (`top`, the
-  first page's first `updated`) down to the floor, then an ascending catch-up sweep from `top`
-  over what was written since, at the end. v2 has no "updated before" filter, so its main sweep
+  first page's first `updated`) down to the floor, then an ascending catch-up sweep over what
+  was written since, at the end. It starts from the timestamp just below `top` (`below`), not
+  at `top`: at a coarse precision a later write can share `top`'s timestamp, and an exclusive
+  server would not list it after `top`. v2 has no "updated before" filter, so its main sweep
   reads the v1 list with the v1 cursor (the two lists return the same `Contact`; heymarket-api
   -facts.md section 2.2) and its catch-up reads the v2 list.
 - Every instant comes from the server's data; the client's clock is never read.
@@ -69,7 +71,8 @@ class ExportPlan:
         self.phase: str = "main"
         self.floor = self.updated_after
         self.top: str | None = None
-        self.top_keys: set[Key] = set()
+        self.below: str | None = None
+        self.edge_keys: set[Key] = set()  # the contacts at `top` and at `below`
         self.newest: str | None = None
         self.sweep: Sweep = self._main_sweep()
         if resume is not None:
@@ -92,10 +95,7 @@ class ExportPlan:
         fresh = self.sweep.take(page)
         floor = None if self.floor is None else instant(self.floor)
         if self.phase == "main" and not self.ascending:
-            if self.top is None and page:
-                self.top = page[0].updated if isinstance(page[0].updated, str) else None
-            top = None if self.top is None else instant(self.top)
-            self.top_keys |= {k for k in map(key_of, page) if k[1] == top}
+            self._note_edge(page)
             if floor is not None and page and key_of(page[-1])[1] <= floor:
                 self.sweep.done = True  # the rest is older than the floor
         if floor is not None:
@@ -124,13 +124,25 @@ class ExportPlan:
                 ascending=True,
                 page_size=self.page_size,
                 paged=self.surface == "v2",
-                cursor=self.top,
-                seen=set(self.top_keys),
-                # An inclusive server sends the block at `top` again: room for it on the page.
-                limit=min(MAX_PAGE_SIZE, self.page_size + len(self.top_keys)),
+                cursor=self.below,
+                seen=set(self.edge_keys),
+                # The blocks at `below` and `top` come again: room for them on the page.
+                limit=min(MAX_PAGE_SIZE, max(2, self.page_size) + len(self.edge_keys)),
             )
         else:
             self.phase = "done"
+
+    def _note_edge(self, page: Sequence[Contact]) -> None:
+        """Remembers `top`, `below` and the contacts at both, where the catch-up starts."""
+        for contact in page:
+            stamp, key = contact.updated, key_of(contact)
+            assert isinstance(stamp, str)  # key_of checked it
+            self.top = self.top or stamp
+            if key[1] == instant(self.top):
+                self.edge_keys.add(key)
+            elif self.below is None or key[1] == instant(self.below):
+                self.below = self.below or stamp
+                self.edge_keys.add(key)
 
     def _note_newest(self, contact: Contact) -> None:
         stamp = contact.updated
@@ -152,7 +164,8 @@ class ExportPlan:
             "phase": self.phase,
             "floor": self.floor,
             "top": self.top,
-            "top_keys": sorted(self.top_keys),
+            "below": self.below,
+            "edge_keys": sorted(self.edge_keys),
             "newest": self.newest,
             "cursor": sweep.cursor,
             "seen": sorted(sweep.seen | set(yielded)),
@@ -189,7 +202,8 @@ class ExportPlan:
             raise ValueError(f"unknown phase {phase!r}")
         self.floor = _text(state["floor"])
         self.top = _text(state["top"])
-        self.top_keys = _keys(state["top_keys"])
+        self.below = _text(state["below"])
+        self.edge_keys = _keys(state["edge_keys"])
         self.newest = _text(state["newest"])
         if phase == "done":
             self._start_incremental()
@@ -216,7 +230,7 @@ class ExportPlan:
         """A finished export's checkpoint: what changed since, with the look-back window."""
         if self.newest is not None:
             self.floor = earlier(self.newest, LOOK_BACK_SECONDS)
-        self.phase, self.top, self.top_keys = "main", None, set()
+        self.phase, self.top, self.below, self.edge_keys = "main", None, None, set()
         self.sweep = self._main_sweep()
 
 
@@ -239,7 +253,7 @@ def _keys(value: object) -> set[Key]:
         raise ValueError("keys must be a list")
     keys: set[Key] = set()
     for item in value:
-        if not (isinstance(item, list) and len(item) == 2):
-            raise ValueError("a key must be [id, instant]")
-        keys.add((_count(item[0]), _count(item[1])))
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], int)):
+            raise ValueError("a key must be [id, instant, rev]")
+        keys.add((_count(item[0]), _count(item[1]), _count(item[2] + 1) - 1))
     return keys

@@ -8,14 +8,15 @@ the cursor, since nothing documents it:
   server is inclusive), the next cursor is the last timestamp *before* the page's final block of
   equal timestamps. An exclusive server then sends that whole block again (it may continue past
   the page), an inclusive one that block and the one at the cursor; repeats are dropped by
-  `(id, updated)`. Once the server is known to be inclusive, the cursor is the page's last
+  `(id, updated, rev)`. Once the server is known to be inclusive, the cursor is the page's last
   timestamp. Either way a page repeats about one or two contacts, never loses one.
 - Precision (seconds to nanoseconds): the cursor is always a value the server itself wrote, so
   the server compares it at its own precision; nothing is rounded or re-formatted on our side.
   Instants are compared as integers (`_instants`), so two spellings of one instant are equal.
-- Ties: a full page of one timestamp that the cursor cannot get past is read by page number
-  within the same cursor (v2: `page`), or with a larger `limit` (v1, up to 100); past that,
-  `PaginationError` names the timestamp. The sweep never asks for the same page twice.
+- Ties: a full page of one timestamp that the cursor cannot get past is asked again with a
+  doubled `limit` (up to 100); past that, by page number under the same cursor (v2) or, where
+  the API has none (v1), `PaginationError` names the timestamp. Pages hold at least 2 contacts,
+  so that a page can show where a block ends. The sweep never asks for the same page twice.
 - Direction: a page that goes backwards from the cursor is a `PaginationError`, never a loop.
 
 The sweep holds no I/O: `ask()` says what to fetch, `take(page)` returns the new contacts.
@@ -34,8 +35,9 @@ from ._instants import instant
 if TYPE_CHECKING:
     from heymarket_typed_api.models import Contact
 
-Key = tuple[int, int]
-"""A contact version: (id, `updated` in nanoseconds)."""
+Key = tuple[int, int, int]
+"""A contact version: (id, `updated` in nanoseconds, `rev` or -1). `rev` tells two writes
+apart when the server keeps `updated` too coarsely to (seconds: both in one second)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class Ask:
 
 
 def key_of(contact: Contact) -> Key:
-    """The contact's (id, updated instant); `PaginationError` if it has no usable `updated`."""
+    """The contact's version key; `PaginationError` if it has no usable `updated`."""
     stamp = contact.updated
     ns = instant(stamp) if isinstance(stamp, str) else None
     if ns is None or not isinstance(contact.id, int):
@@ -57,7 +59,8 @@ def key_of(contact: Contact) -> Key:
             f"contact {contact.id!r} has no RFC 3339 `updated` ({stamp!r}), "
             "so an export cannot place it"
         )
-    return contact.id, ns
+    rev = contact.rev if isinstance(contact.rev, int) and not isinstance(contact.rev, bool) else -1
+    return contact.id, ns, rev
 
 
 @dataclass(slots=True)
@@ -76,7 +79,13 @@ class Sweep:
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
-        self.limit = self.limit or self.page_size
+        self.limit = self.limit or self.base_limit
+
+    @property
+    def base_limit(self) -> int:
+        """The limit of a page from a new cursor: at least 2, as a one-contact page can never
+        show where its timestamp block ends."""
+        return max(2, self.page_size)
 
     def ask(self) -> Ask | None:
         """The next request, None at the end; raises the `PaginationError` a stuck page left."""
@@ -95,14 +104,14 @@ class Sweep:
         keys = [key_of(contact) for contact in page]
         at = None if self.cursor is None else instant(self.cursor)
         previous: int | None = at
-        for _, ns in keys:
+        for _, ns, _ in keys:
             if previous is not None and self.ahead(previous, ns):
                 raise PaginationError(
                     f"the server sent `updated` {ns} ns out of order after {previous} ns "
                     f"(cursor {self.cursor!r}); iterating further could loop or skip"
                 )
             previous = ns
-        if at is not None and any(ns == at for _, ns in keys):
+        if at is not None and any(ns == at for _, ns, _ in keys):
             self.inclusive = True
         fresh = [c for c, k in zip(page, keys, strict=True) if k not in self.seen]
         if len(page) < self.limit:
@@ -129,15 +138,16 @@ class Sweep:
         self.cursor = stamp
         # What was read at or past the new cursor comes again: remember it, and only it.
         self.seen = {k for k in self.seen.union(keys) if not self.ahead(cursor_ns, k[1])}
-        self.limit, self.page = self.page_size, 0
+        self.limit, self.page = self.base_limit, 0
 
     def _stuck(self, last: Contact, keys: Iterable[Key]) -> None:
         """A full page the cursor cannot move past: more of one timestamp than fit."""
         self.seen.update(keys)
-        if self.paged:
-            self.page += 1
-        elif self.limit < MAX_PAGE_SIZE:
+        if self.limit < MAX_PAGE_SIZE:
             self.limit = min(MAX_PAGE_SIZE, self.limit * 2)
+        elif self.paged:
+            # Over 100 contacts on one timestamp: by page number under the same cursor.
+            self.page += 1
         else:
             # Yield what this page brought; the next `ask()` fails instead of asking again.
             self.error = PaginationError(

@@ -127,11 +127,12 @@ class Settings:
         }
 
     def client_options(
-        self, pool: httpx.Client | httpx.AsyncClient, raise_error: Callable[..., Any]
+        self, pool: httpx.Client | httpx.AsyncClient, *sdk_hooks: Callable[..., Any]
     ) -> dict[str, Any]:
         """Keywords for the SDK's `httpx.Client` / `httpx.AsyncClient`: these settings, the
         pool client's cookies, and its event hooks between the SDK's per-call hooks (so the
-        user's hooks see the call's headers) and its error hook (so they see every response)."""
+        user's hooks see the call's headers) and its own response hooks, the error hook first
+        (so they see every response)."""
         hooks = pool.event_hooks
         apply: Callable[..., Any] = apply_to_request
         capture: Callable[..., Any] = capture_response
@@ -145,7 +146,7 @@ class Settings:
             "cookies": pool.cookies,
             "event_hooks": {
                 "request": [apply, *hooks["request"]],
-                "response": [capture, *hooks["response"], raise_error],
+                "response": [capture, *hooks["response"], *sdk_hooks],
             },
         }
 

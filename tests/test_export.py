@@ -25,9 +25,12 @@ def test_newest_first_goes_down_the_v1_cursor_then_catches_up_from_the_top() -> 
     assert catch_up is not None
     assert catch_up.endpoint == "v2"
     assert catch_up.ask.ascending
-    assert catch_up.ask.date == "2024-06-01T12:00:04Z"
-    # The top contact again (an inclusive server) is dropped; one written since is yielded.
-    assert [c.id for c in plan.take([contact(4, 4), contact(3, 9)])] == [3]
+    # From just below the top: a write sharing the top's timestamp is not missed.
+    assert catch_up.ask.date == "2024-06-01T12:00:03Z"
+    # The contacts at both timestamps again (an inclusive server) are dropped; one written
+    # since is yielded.
+    page = [contact(3, 3), contact(4, 4), contact(3, 9)]
+    assert [c.id for c in plan.take(page)] == [3]
     assert plan.done
     assert plan.next_fetch() is None
 

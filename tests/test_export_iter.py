@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterator
 
@@ -210,3 +211,63 @@ def test_checkpoint_of_another_order_is_refused_before_sending() -> None:
     with pytest.raises(ValueError, match="resume"):
         client.contacts.iter(resume=done.checkpoint[:-3])
     assert len(fake.requests) == sent
+
+
+# Memory
+
+
+def live_responses() -> int:
+    return sum(isinstance(o, httpx.Response) for o in gc.get_objects())
+
+
+def test_each_pages_response_is_freed_without_the_garbage_collector() -> None:
+    fake = FakeHeymarket()
+    fake.seed(50)
+    client = client_for(fake)
+    gc.collect()
+    gc.disable()
+    try:
+        before = live_responses()
+        assert len(list(client.contacts_v2.iter(page_size=10, ascending=True))) == 50
+        assert live_responses() == before
+    finally:
+        gc.enable()
+
+
+@pytest.mark.asyncio
+async def test_async_pages_responses_are_freed_without_the_garbage_collector() -> None:
+    fake = FakeHeymarket()
+    fake.seed(50)
+    client = async_client_for(fake)
+    gc.collect()
+    gc.disable()
+    try:
+        before = live_responses()
+        assert len([c async for c in client.contacts.iter(page_size=10)]) == 50
+        assert live_responses() == before
+    finally:
+        gc.enable()
+
+
+# Schedules a random search found (the sandbox's live-account switches)
+
+
+def test_write_sharing_the_top_timestamp_is_caught_up_on_an_exclusive_server() -> None:
+    clock = Clock()
+    fake = FakeHeymarket(clock=clock, timestamp_precision="s", date_bound="exclusive")
+    for i in range(6):
+        fake.add_contact(id=1001 + i, phone=f"141555510{i:02d}", updated=f"2024-06-01T12:00:0{i}Z")
+    clock.now += 5  # the next write is stamped in the newest contact's second
+    fake.on_request(3, lambda f: f.update_contact(1001, first="Late"))
+    yielded = [(c.id, c.first) for c in client_for(fake).contacts_v2.iter(page_size=2)]
+    assert yielded[-1] == (1001, "Late")
+    assert sorted({id for id, _ in yielded}) == list(range(1001, 1007))
+
+
+def test_update_within_the_same_second_is_told_apart_by_rev() -> None:
+    fake = FakeHeymarket(clock=Clock(), timestamp_precision="s", date_bound="exclusive")
+    for i in range(4):
+        fake.add_contact(id=1001 + i, phone=f"141555510{i:02d}", updated="2024-06-01T12:00:00Z")
+    fake.on_request(2, lambda f: f.update_contact(1002, first="Again"))
+    yielded = [(c.id, c.first) for c in client_for(fake).contacts.iter(page_size=2, ascending=True)]
+    assert [first for id, first in yielded if id == 1002][-1] == "Again"

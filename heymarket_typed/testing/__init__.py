@@ -20,6 +20,7 @@ For your own tests: the pytest fixtures `heymarket_sandbox`, `heymarket_client` 
 from heymarket_typed.testing._clients import without_waiting
 from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
+from heymarket_typed.testing._history import Write
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 from heymarket_typed.testing._ratelimit import Quota
 from heymarket_typed.testing._recording import RecordedRequest
@@ -34,5 +35,6 @@ __all__ = [
     "Quota",
     "RecordedRequest",
     "SandboxServer",
+    "Write",
     "without_waiting",
 ]

@@ -12,8 +12,9 @@ import asyncio
 import enum
 import json
 import logging
+import threading
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
 from email.utils import formatdate
 from typing import Any
@@ -118,6 +119,10 @@ class Engine:
         recorder: The request log.
         request_ids: Source of `X-Request-Id` values.
         latency: Seconds added to every request.
+
+    Every request that arrives (past injected connect errors) is numbered from 1; actions
+    scheduled with `on_request` run just before the request of their number is answered, so a
+    schedule of writes replays the same way whenever the requests arrive in the same order.
     """
 
     def __init__(
@@ -146,6 +151,32 @@ class Engine:
         self._recorder = recorder
         self._request_ids = request_ids
         self._latency = latency
+        self._count_lock = threading.Lock()
+        self._received = 0
+        self._answering: int | None = None
+        self._actions: dict[int, list[Callable[[], object]]] = {}
+
+    @property
+    def received(self) -> int:
+        """How many requests have arrived so far."""
+        with self._count_lock:
+            return self._received
+
+    def request_number(self) -> int:
+        """The number of the request being answered, else the number of requests received."""
+        answering = self._answering
+        return answering if answering is not None else self.received
+
+    def on_request(self, number: int, action: Callable[[], object]) -> None:
+        """Runs `action` just before request `number` is answered (after those added before it).
+
+        Raises:
+            ValueError: `number` is below 1 or that request has arrived already.
+        """
+        with self._count_lock:
+            if number < 1 or number <= self._received:
+                raise ValueError(f"request {number} has arrived already (or is below 1)")
+            self._actions.setdefault(number, []).append(action)
 
     def exchange(self, head: RequestHead, read_body: Callable[[], bytes]) -> Steps:
         """Handles one request.
@@ -161,6 +192,10 @@ class Engine:
                 yield refusal.delay
             return Disconnect.REFUSED
         slot = self._recorder.arrive()
+        with self._count_lock:
+            self._received += 1
+            number = self._received
+            actions = self._actions.pop(number, ())
         request_id = self._request_ids.next()
         fault: Fault | None = None
         early: Reply | None
@@ -177,7 +212,16 @@ class Engine:
         if delay > 0:
             yield delay
         body = _decode(raw)
-        outcome = early if early is not None else self._answer(head, body, fault)
+        with self._store.lock:
+            self._answering = number
+            try:
+                failed = self._run(actions)
+                if failed is not None:
+                    outcome: Outcome = failed
+                else:
+                    outcome = early if early is not None else self._answer(head, body, fault)
+            finally:
+                self._answering = None
         if isinstance(outcome, Reply):
             standard = {
                 "Content-Type": "application/json",
@@ -198,6 +242,17 @@ class Engine:
             ),
         )
         return outcome
+
+    @staticmethod
+    def _run(actions: Iterable[Callable[[], object]]) -> Reply | None:
+        """Runs scheduled actions; a failing one is logged and answers the request with 500."""
+        for action in actions:
+            try:
+                action()
+            except Exception:
+                _log.exception("FakeHeymarket: an action scheduled with on_request failed")
+                return _error(500, "internal error")
+        return None
 
     def _gate(self, head: RequestHead, limits: dict[str, str]) -> Reply | None:
         """Authentication, then the rate limit: the answer when either stops the request.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
 
 from heymarket_typed.testing._engine import Engine
 from heymarket_typed.testing._faults import Fault, FaultQueue
+from heymarket_typed.testing._history import Write
 from heymarket_typed.testing._ids import RequestIds
 from heymarket_typed.testing._jwt import (
     SANDBOX_API_KEY,
@@ -17,6 +18,7 @@ from heymarket_typed.testing._jwt import (
     SANDBOX_SECRET_KEY,
     Authenticator,
 )
+from heymarket_typed.testing._listing import DateBound
 from heymarket_typed.testing._ratelimit import Quota, RateLimitHeaders, Window
 from heymarket_typed.testing._recording import RecordedRequest, Recorder
 from heymarket_typed.testing._router import Router
@@ -24,6 +26,7 @@ from heymarket_typed.testing._routes_v1 import ROUTES as ROUTES_V1
 from heymarket_typed.testing._routes_v2 import ROUTES as ROUTES_V2
 from heymarket_typed.testing._server import SandboxServer
 from heymarket_typed.testing._store import ContactStore
+from heymarket_typed.testing._timestamps import Precision
 from heymarket_typed.testing._transport import AsyncFakeTransport, FakeTransport
 
 DEFAULT_SEED_PHONE = 15550100000
@@ -61,8 +64,26 @@ class FakeHeymarket:
             a server whose clock differs from the client's.
         seed: Makes contact UUIDs and request ids the same on every run.
 
+    The API documents neither how a `date` bound treats a contact updated exactly at it, nor
+    how finely `updated` is kept, nor how soon a write is listed; these switches pick one
+    answer each, so that code can be checked against every combination:
+
+    Args:
+        date_bound: "inclusive": `date` in v1 list, v2 list and count includes contacts updated
+            exactly at it; "exclusive": excludes them; None (default): v1's cursor includes
+            them, v2's and count's `date` exclude them.
+        timestamp_precision: "s", "ms", "us" or "ns" (default): the fractional digits (0, 3,
+            6, 9) `updated` keeps and is written with; `date` values are truncated to it.
+            Writes are stamped from a strictly increasing nanosecond clock cut to this
+            precision, so at a coarse one several writes can share a timestamp.
+        visibility_delay: Seconds after its stamp before a write is listed or counted (the
+            listing lags the writes; `get` sees them at once; deletes are not delayed).
+            Contacts given an explicit `updated` (`add_contact`, `seed`) are listed at once,
+            so a test can list a contact stamped after a write that is not visible yet (the
+            way writes from servers with different clocks or commit times interleave).
+
     Raises:
-        ValueError: The JWT signing key is too short, or a limit is out of range.
+        ValueError: The JWT signing key is too short, or a limit or switch is out of range.
     """
 
     def __init__(
@@ -80,6 +101,9 @@ class FakeHeymarket:
         clock: Callable[[], float] = time.time,
         clock_offset: float = 0.0,
         seed: int = 0,
+        date_bound: DateBound | None = None,
+        timestamp_precision: Precision = "ns",
+        visibility_delay: float = 0.0,
     ) -> None:
         if latency < 0:
             raise ValueError("latency must not be negative")
@@ -100,7 +124,13 @@ class FakeHeymarket:
 
         server_clock = offset_clock if clock_offset else local_clock
         self._clock = clock  # the client's wall clock, which bound test clients follow
-        self._store = ContactStore(clock=server_clock, seed=seed)
+        self._store = ContactStore(
+            clock=server_clock,
+            seed=seed,
+            precision=timestamp_precision,
+            date_bound=date_bound,
+            visibility_delay=visibility_delay,
+        )
         self._faults = FaultQueue()
         self._recorder = Recorder()
         self._engine = Engine(
@@ -116,6 +146,7 @@ class FakeHeymarket:
             request_ids=RequestIds(seed),
             latency=latency,
         )
+        self._store.request_number = self._engine.request_number
 
     # Front ends
 
@@ -147,7 +178,12 @@ class FakeHeymarket:
         return self._store.create(fields)
 
     def seed(
-        self, n: int, *, updated: str | None = None, phone_start: int = DEFAULT_SEED_PHONE
+        self,
+        n: int,
+        *,
+        updated: str | None = None,
+        phone_start: int = DEFAULT_SEED_PHONE,
+        fields: Callable[[int], Mapping[str, Any]] | None = None,
     ) -> None:
         """Stores `n` synthetic contacts at once (200,000 take a second or two).
 
@@ -160,11 +196,29 @@ class FakeHeymarket:
                 exactly as given, to build pages of equal timestamps; by default each contact
                 gets its own increasing write timestamp.
             phone_start: The first phone number.
+            fields: More fields for the i-th seeded contact (from 0), stored as given over
+                the defaults (channel records included), e.g. to seed realistic contacts.
+                Returned values may be shared between contacts: they are never mutated.
 
         Raises:
             ValueError: `n` is negative or `updated` is not RFC 3339.
         """
-        self._store.seed(n, updated=updated, phone_start=phone_start)
+        self._store.seed(n, updated=updated, phone_start=phone_start, fields=fields)
+
+    def update_contact(self, contact_id: int, **changes: Any) -> dict[str, Any]:
+        """Writes to one contact directly, without a request, and returns a copy of it.
+
+        Like any write it gets a new `updated` and `rev`; `changes` sets fields (system
+        fields such as `id` and `updated` are ignored).
+
+        Raises:
+            KeyError: No contact has that id.
+        """
+        return self._store.update(contact_id, changes)
+
+    def delete_contact(self, contact_id: int) -> bool:
+        """Deletes one contact directly, without a request; returns whether it existed."""
+        return self._store.delete(contact_id)
 
     def add_contact_field(self, title: str) -> dict[str, Any]:
         """Defines a custom contact field, listed by `POST /v1/contact-fields`; returns it."""
@@ -173,6 +227,32 @@ class FakeHeymarket:
     def contacts(self) -> list[dict[str, Any]]:
         """Copies of every stored contact, by id."""
         return self._store.all()
+
+    # Live account: scheduled writes and their history
+
+    def on_request(self, n: int, action: Callable[[FakeHeymarket], object]) -> None:
+        """Runs `action(self)` just before answering the n-th request received (numbered from
+        1 over the fake's life, every request counted, refused or not).
+
+        Writes made by actions keyed on request numbers replay the same way whenever the
+        requests arrive in the same order. Several actions for one request run in the order
+        they were added. An action that raises is logged and that request is answered 500.
+
+        Raises:
+            ValueError: `n` is below 1 or the n-th request has arrived already.
+        """
+        self._engine.on_request(n, lambda: action(self))
+
+    @property
+    def request_count(self) -> int:
+        """How many requests have arrived so far (`clear_requests` does not reset it)."""
+        return self._engine.received
+
+    @property
+    def history(self) -> list[Write]:
+        """Every write applied (seeding, `add_contact`, requests, actions), oldest first,
+        each with the number of the request it was made during: see `Write`."""
+        return self._store.history.writes()
 
     # Faults and the request log
 

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import math
 import threading
-from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
+from heymarket_typed.testing._channels import ChannelIndex
+from heymarket_typed.testing._history import History, Write
 from heymarket_typed.testing._ids import contact_uuid
-from heymarket_typed.testing._timestamps import format_ns, parse_ns
+from heymarket_typed.testing._listing import DateBound, Listing
+from heymarket_typed.testing._timestamps import (
+    DIGITS,
+    Precision,
+    format_ns,
+    parse_ns,
+    truncate,
+    unit_ns,
+)
 
 Record = dict[str, Any]
 """A contact as the API returns it: the `Contact` schema's fields, JSON-ready."""
@@ -24,7 +33,6 @@ TEAM_ID = 5001
 CREATOR_ID = 7001
 
 _NS_PER_SECOND = 1_000_000_000
-_ID_MAX = 2**63
 _SYSTEM_FIELDS = ("id", "uuid", "created", "updated", "rev", "op", "team_id", "creator_id")
 
 
@@ -40,25 +48,8 @@ def _copy(record: Record) -> Record:
     return copied
 
 
-def _channel_key(channel_type: str, value: str) -> tuple[str, str]:
-    if channel_type == "email":
-        return channel_type, value.lower()
-    if channel_type == "phone":
-        return channel_type, value.removeprefix("+")
-    return channel_type, value
-
-
-def _channel_keys(record: Record) -> set[tuple[str, str]]:
-    keys: set[tuple[str, str]] = set()
-    for channel_type in ("phone", "email"):
-        value = record.get(channel_type)
-        if isinstance(value, str) and value:
-            keys.add(_channel_key(channel_type, value))
-    for channel in record.get("contact_channels") or ():
-        channel_type, value = channel.get("channel_type"), channel.get("channel_id")
-        if isinstance(channel_type, str) and isinstance(value, str) and value:
-            keys.add(_channel_key(channel_type, value))
-    return keys
+def _no_request() -> int:
+    return 0
 
 
 def default_display_name(fields: Mapping[str, Any]) -> str | None:
@@ -76,20 +67,45 @@ class ContactStore:
     Args:
         clock: Wall-clock seconds; write timestamps never go below it.
         seed: Makes contact UUIDs deterministic.
+        precision: How finely `updated` is kept and written ("s", "ms", "us", "ns"). Writes
+            are stamped from a strictly increasing nanosecond clock cut to this precision, so
+            at a coarse one several writes share a timestamp, as on a real server.
+        date_bound: How list and count requests treat `date` (see `Listing`).
+        visibility_delay: Seconds after its stamp before a write is listed or counted.
+
+    Raises:
+        ValueError: A switch is out of range.
     """
 
-    def __init__(self, *, clock: Callable[[], float], seed: int) -> None:
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float],
+        seed: int,
+        precision: Precision = "ns",
+        date_bound: DateBound | None = None,
+        visibility_delay: float = 0.0,
+    ) -> None:
         self.lock: threading.RLock = threading.RLock()
         self._clock = clock
         self._seed = seed
+        self._unit = unit_ns(precision)
+        self._digits = DIGITS[precision]
         self._records: dict[int, Record] = {}
-        # Sorted (updated_ns, id): pages are a bisect and a slice, never a sort.
-        self._order: list[tuple[int, int]] = []
+        delay_ns = round(visibility_delay * _NS_PER_SECOND)
+        self._listing = Listing(
+            visible={} if delay_ns > 0 else self._records,
+            now_ns=self._now_ns,
+            unit=self._unit,
+            date_bound=date_bound,
+            delay_ns=delay_ns,
+        )
+        self.history: History = History()
+        self.request_number: Callable[[], int] = _no_request
+        """The number of the request being answered, or of requests received so far: what
+        the history ties each write to (set by the engine)."""
         self._by_uuid: dict[str, int] = {}
-        # A lone id rather than a one-element set: most channel values belong to one contact,
-        # and a set per contact would double the memory of 200,000 seeded contacts.
-        self._by_channel: dict[tuple[str, str], int | set[int]] = {}
-        self._channel_types: set[str] = set()
+        self._channel_index = ChannelIndex()
         self._blocked: set[int] = set()
         self._opted_out_by_contact: set[int] = set()
         self._next_id = FIRST_CONTACT_ID
@@ -146,7 +162,11 @@ class ContactStore:
             if "contact_channels" in fields:
                 record["contact_channels"] = self._channels(record, fields["contact_channels"])
             self._next_id = max(self._next_id, contact_id + 1)
-            self._index(record, updated_ns)
+            # A given `updated` came from elsewhere (an import, another server's clock): such
+            # a write is listed at once, whatever the visibility delay.
+            given = isinstance(fields.get("updated"), str)
+            self._index(record, None if given else updated_ns)
+            self._log(record, "create")
             return _copy(record)
 
     def update(
@@ -168,7 +188,8 @@ class ContactStore:
             KeyError: No contact has that id.
         """
         with self.lock:
-            record = self._records[contact_id]
+            # A new version, not an edit in place: a delayed listing still shows the old one.
+            record = dict(self._records[contact_id])
             self._unindex(contact_id)
             for key in removals:
                 if key not in _SYSTEM_FIELDS:
@@ -190,6 +211,7 @@ class ContactStore:
             record["rev"] = (record.get("rev") or 0) + 1
             record["op"] = "update"
             self._index(record, updated_ns)
+            self._log(record, "update")
             return _copy(record)
 
     def delete(self, contact_id: int) -> bool:
@@ -198,13 +220,22 @@ class ContactStore:
             if contact_id not in self._records:
                 return False
             self._unindex(contact_id)
+            self._listing.hide(contact_id)
             record = self._records.pop(contact_id)
             self._by_uuid.pop(record["uuid"].lower(), None)
             self._blocked.discard(contact_id)
             self._opted_out_by_contact.discard(contact_id)
+            self.history.add(Write(contact_id, "delete", None, None, self.request_number()))
             return True
 
-    def seed(self, count: int, *, updated: str | None, phone_start: int) -> None:
+    def seed(
+        self,
+        count: int,
+        *,
+        updated: str | None,
+        phone_start: int,
+        fields: Callable[[int], Mapping[str, Any]] | None = None,
+    ) -> None:
         """Adds `count` synthetic contacts in one pass (see `FakeHeymarket.seed`).
 
         Raises:
@@ -217,27 +248,22 @@ class ContactStore:
         # contacts can share these empty values; copies handed out never share them.
         custom: dict[str, Any] = {}
         tags: list[int] = []
+        unit = self._unit
         with self.lock:
             first_id = self._next_id
             self._next_id += count
-            first_ns = self._next_write_ns()
+            # One precision unit apart, so that every seeded contact has its own timestamp.
+            first_ns = truncate(self._next_write_ns() + unit - 1, unit)
             if fixed_ns is None and count:
-                self._last_write_ns = first_ns + count - 1
-            prefixes: dict[int, str] = {}
+                self._last_write_ns = first_ns + (count - 1) * unit
+            stamp = self._seed_stamps(first_ns, updated)
+            keys: list[tuple[int, int]] = []
             for number in range(count):
                 contact_id = first_id + number
-                if updated is not None and fixed_ns is not None:
-                    ns, stamp = fixed_ns, updated
-                else:
-                    ns = first_ns + number
-                    seconds, fraction = divmod(ns, _NS_PER_SECOND)
-                    prefix = prefixes.get(seconds)
-                    if prefix is None:
-                        prefix = prefixes[seconds] = format_ns(seconds * _NS_PER_SECOND)[:-11]
-                    stamp = f"{prefix}.{fraction:09d}Z"
+                text = stamp(number)
                 uuid = contact_uuid(self._seed, contact_id)
                 phone = str(phone_start + number)
-                self._records[contact_id] = {
+                record: Record = {
                     "id": contact_id,
                     "uuid": uuid,
                     "display_name": f"Contact {contact_id}",
@@ -249,16 +275,45 @@ class ContactStore:
                     "is_opted_out": False,
                     "team_id": TEAM_ID,
                     "creator_id": CREATOR_ID,
-                    "created": stamp,
-                    "updated": stamp,
+                    "created": text,
+                    "updated": text,
                     "rev": 1,
                     "op": "create",
                 }
+                if fields is not None:
+                    record.update(
+                        (k, v) for k, v in fields(number).items() if k not in _SYSTEM_FIELDS
+                    )
+                self._records[contact_id] = record
                 self._by_uuid[uuid] = contact_id
-                self._link(("phone", phone), contact_id)
-                self._order.append((ns, contact_id))
-            self._order.sort()
-            self._channel_types.add("phone")
+                if fields is None:
+                    self._channel_index.link(("phone", phone), contact_id)
+                else:
+                    self._channel_index.add(record, contact_id)
+                key_ns = first_ns + number * unit if fixed_ns is None else truncate(fixed_ns, unit)
+                keys.append((key_ns, contact_id))
+            self._listing.extend(keys, self._records)
+            self.history.add_seed(first_id, count, stamp, self.request_number())
+
+    def _seed_stamps(self, first_ns: int, updated: str | None) -> Callable[[int], str]:
+        """`updated` of the i-th seeded contact: the given text, or one unit after the last."""
+        if updated is not None:
+            return lambda _number: updated
+        unit, digits = self._unit, self._digits
+        div = 10 ** (9 - digits)
+        text = f"%s.%0{digits}dZ" if digits else "%sZ"
+        prefixes: dict[int, str] = {}
+
+        def stamp(number: int) -> str:
+            seconds, fraction = divmod(first_ns + number * unit, _NS_PER_SECOND)
+            prefix = prefixes.get(seconds)
+            if prefix is None:
+                if len(prefixes) > 1024:
+                    prefixes.clear()
+                prefix = prefixes[seconds] = format_ns(seconds * _NS_PER_SECOND, 0)[:-1]
+            return text % (prefix, fraction // div) if digits else text % prefix
+
+        return stamp
 
     # Reads
 
@@ -279,15 +334,7 @@ class ContactStore:
         A `channel_type` of None matches the value on every channel type.
         """
         with self.lock:
-            types = self._channel_types if channel_type is None else {channel_type}
-            found: set[int] = set()
-            for each in types:
-                linked = self._by_channel.get(_channel_key(each, value))
-                if isinstance(linked, int):
-                    found.add(linked)
-                elif linked is not None:
-                    found |= linked
-            return found
+            return self._channel_index.ids(channel_type, value)
 
     def first_id_with_phone(self, phone: str) -> int | None:
         """The oldest contact with that phone, or None (duplicate phones are allowed)."""
@@ -310,42 +357,29 @@ class ContactStore:
             return [_copy(self._records[i]) for i in sorted(ids) if i in self._records]
 
     def page_through(self, cursor_ns: int | None, limit: int, *, ascending: bool) -> list[Record]:
-        """The v1 page: `limit` contacts from the cursor on, the cursor's timestamp included.
+        """The v1 page: `limit` contacts from the cursor on, ordered by (updated, id).
 
         Descending pages hold contacts updated at or before the cursor, ascending ones those
-        updated at or after it; both are ordered by (updated, id).
+        updated at or after it (the cursor's instant excluded when `date_bound="exclusive"`).
         """
         with self.lock:
-            if ascending:
-                start = 0 if cursor_ns is None else bisect_left(self._order, (cursor_ns, -1))
-                keys = self._order[start : start + limit]
-            else:
-                end = len(self._order)
-                if cursor_ns is not None:
-                    end = bisect_right(self._order, (cursor_ns, _ID_MAX))
-                keys = self._order[max(0, end - limit) : end][::-1]
-            return [_copy(self._records[contact_id]) for _, contact_id in keys]
+            ids = self._listing.page_through(cursor_ns, limit, ascending=ascending)
+            return [_copy(self._listing.record(contact_id)) for contact_id in ids]
 
     def page_after(
         self, after_ns: int | None, limit: int, page: int, *, ascending: bool
     ) -> list[Record]:
-        """The v2 page: page `page` of `limit` among contacts updated strictly after `after_ns`."""
+        """The v2 page: page `page` of `limit` among contacts updated strictly after `after_ns`
+        (at or after it when `date_bound="inclusive"`)."""
         with self.lock:
-            first = 0 if after_ns is None else bisect_right(self._order, (after_ns, _ID_MAX))
-            if ascending:
-                start = first + page * limit
-                keys = self._order[start : start + limit]
-            else:
-                end = len(self._order) - page * limit
-                keys = self._order[max(first, end - limit) : max(first, end)][::-1]
-            return [_copy(self._records[contact_id]) for _, contact_id in keys]
+            ids = self._listing.page_after(after_ns, limit, page, ascending=ascending)
+            return [_copy(self._listing.record(contact_id)) for contact_id in ids]
 
     def count_after(self, after_ns: int | None) -> int:
-        """How many contacts were updated strictly after `after_ns` (all when None)."""
+        """How many contacts were updated strictly after `after_ns` (all when None; at or after
+        it when `date_bound="inclusive"`)."""
         with self.lock:
-            if after_ns is None:
-                return len(self._order)
-            return len(self._order) - bisect_right(self._order, (after_ns, _ID_MAX))
+            return self._listing.count_after(after_ns)
 
     # Custom field definitions
 
@@ -363,18 +397,26 @@ class ContactStore:
 
     # Internals
 
-    def _next_write_ns(self) -> int:
+    def _now_ns(self) -> int:
         # Whole seconds and the fraction apart: multiplying the float itself by 1e9 turns
         # 1717243201.25 into ...249999872 ns.
         now = self._clock()
         seconds = math.floor(now)
-        now_ns = seconds * _NS_PER_SECOND + round((now - seconds) * _NS_PER_SECOND)
-        self._last_write_ns = max(now_ns, self._last_write_ns + 1)
+        return seconds * _NS_PER_SECOND + round((now - seconds) * _NS_PER_SECOND)
+
+    def _next_write_ns(self) -> int:
+        self._last_write_ns = max(self._now_ns(), self._last_write_ns + 1)
         return self._last_write_ns
 
     def _stamp(self) -> tuple[int, str]:
+        """The write's instant (strictly increasing, in ns) and its `updated` text, which keeps
+        only the store's precision."""
         ns = self._next_write_ns()
-        return ns, format_ns(ns)
+        return ns, format_ns(ns, self._digits)
+
+    def _log(self, record: Record, kind: Literal["create", "update"]) -> None:
+        write = Write(record["id"], kind, record["updated"], record["rev"], self.request_number())
+        self.history.add(write)
 
     def _channels(self, record: Record, inputs: Iterable[Mapping[str, Any]]) -> list[Record]:
         existing = {
@@ -397,37 +439,13 @@ class ContactStore:
             channels.append({**channel, **given})
         return channels
 
-    def _link(self, key: tuple[str, str], contact_id: int) -> None:
-        linked = self._by_channel.get(key)
-        if linked is None:
-            self._by_channel[key] = contact_id
-        elif isinstance(linked, int):
-            self._by_channel[key] = {linked, contact_id}
-        else:
-            linked.add(contact_id)
-
-    def _unlink(self, key: tuple[str, str], contact_id: int) -> None:
-        linked = self._by_channel.get(key)
-        if linked == contact_id:
-            del self._by_channel[key]
-        elif isinstance(linked, set):
-            linked.discard(contact_id)
-            if len(linked) == 1:
-                self._by_channel[key] = linked.pop()
-
-    def _index(self, record: Record, updated_ns: int) -> None:
+    def _index(self, record: Record, updated_ns: int | None) -> None:
         contact_id = record["id"]
+        self._listing.show(record, updated_ns)  # before the old version is replaced below
         self._records[contact_id] = record
-        insort(self._order, (updated_ns, contact_id))
         self._by_uuid[record["uuid"].lower()] = contact_id
-        for key in _channel_keys(record):
-            self._link(key, contact_id)
-            self._channel_types.add(key[0])
+        self._channel_index.add(record, contact_id)
 
     def _unindex(self, contact_id: int) -> None:
-        record = self._records[contact_id]
-        # The stored text is the backend's own format or one given to add_contact; either
-        # parses back to the exact key it was indexed under.
-        del self._order[bisect_left(self._order, (parse_ns(record["updated"]), contact_id))]
-        for key in _channel_keys(record):
-            self._unlink(key, contact_id)
+        """Unlinks a contact's channels (its listing is replaced or hidden by the caller)."""
+        self._channel_index.remove(self._records[contact_id], contact_id)
