@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from tests.openapi_document import load_document
-from tools import regenerate
+from tools.document import IGNORED_KEYWORDS, ignored_keywords
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -318,9 +318,9 @@ def test_an_unsupported_construct_fails_naming_it_and_leaves_the_output_untouche
 def test_every_ignored_keyword_is_reported_where_it_is_used() -> None:
     document = scratch_document()
     document["components"]["schemas"]["Out"]["properties"] = {
-        keyword: {keyword: {"type": "string"}} for keyword in regenerate.IGNORED_KEYWORDS
+        keyword: {keyword: {"type": "string"}} for keyword in IGNORED_KEYWORDS
     }
-    messages = regenerate.ignored_keywords(document)
+    messages = ignored_keywords(document)
     assert [m.split(":")[1].strip() for m in messages] == [
-        f"Out.{keyword}" for keyword in regenerate.IGNORED_KEYWORDS
+        f"Out.{keyword}" for keyword in IGNORED_KEYWORDS
     ]
