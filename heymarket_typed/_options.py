@@ -33,7 +33,9 @@ REFUSED_HEADERS = frozenset(
     }
 )
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 field-name
-_FORBIDDEN_IN_VALUE = re.compile(r"[\r\n\x00]")
+# RFC 9110 field-value, ASCII only: httpx sends a client's default headers as ASCII and a
+# request's as UTF-8, so anything else would fail (or differ) only once a request is built.
+_FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
 
 
 class ResponseCapture:
@@ -116,7 +118,8 @@ def check_headers(value: object, argument: str) -> dict[str, str]:
     Raises:
         TypeError: not a mapping, or a name or value that is not a `str`.
         ValueError: a name that is not an HTTP token or that the SDK sets itself
-            (`REFUSED_HEADERS`), or a value with CR, LF or NUL (header injection).
+            (`REFUSED_HEADERS`), or a value with CR, LF or NUL (header injection) or anything
+            else outside printable ASCII.
     """
     if value is None:
         return {}
@@ -135,8 +138,11 @@ def check_headers(value: object, argument: str) -> dict[str, str]:
                 f"{argument}: {name!r} is set by the client itself (credentials and framing "
                 "headers cannot be given per call)"
             )
-        if _FORBIDDEN_IN_VALUE.search(text):
-            raise ValueError(f"{argument}[{name!r}] must not contain CR, LF or NUL")
+        if not _FIELD_VALUE.fullmatch(text):
+            raise ValueError(
+                f"{argument}[{name!r}] must be printable ASCII: it must not contain CR, LF or "
+                "NUL (header injection), other control characters or non-ASCII text"
+            )
         headers[name] = text
     return headers
 

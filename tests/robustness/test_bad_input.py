@@ -593,6 +593,86 @@ def resume_cases() -> list[Case]:
     ]
 
 
+def call_option_cases() -> list[Case]:
+    """Every method's `timeout=` and `extra_headers=`, and `with_options(default_headers=)`."""
+    one = [Input("14155553434")]
+    eh = "extra_headers"
+    return [
+        v("call timeout negative", "timeout", lambda h: h.contacts.get(1, timeout=-1)),
+        v("call timeout NaN", "timeout", lambda h: h.contacts_v2.iter(timeout=math.nan)),
+        v("call timeout zero", "timeout", lambda h: h.contacts_v2.bulk_upsert([v2()], timeout=0)),
+        v(
+            "call timeout infinite",
+            "timeout",
+            lambda h: h.contacts_v2.search(phones=["14155553434"], timeout=math.inf),
+        ),
+        v(
+            "call timeout with no read limit",
+            "timeout",
+            lambda h: h.contacts.count(timeout=httpx.Timeout(5.0, read=None)),
+        ),
+        t("call timeout a str", "timeout", lambda h: h.contacts.list_fields(timeout="5")),
+        t("call timeout True", "timeout", lambda h: h.contacts.delete(1, timeout=True)),
+        v(
+            "header value with CR LF",
+            "extra_headers['X-Trace']",
+            lambda h: h.contacts.create(one[0], extra_headers={"X-Trace": "a\r\nX-Evil: 1"}),
+        ),
+        v(
+            "header value with NUL",
+            "extra_headers['X-Trace']",
+            lambda h: h.contacts_v2.get(UUID, extra_headers={"X-Trace": "a\0b"}),
+        ),
+        v(
+            "header value not ASCII",
+            "extra_headers['X-Note']",
+            lambda h: h.contacts.find(id=1, extra_headers={"X-Note": "café"}),
+        ),
+        v(
+            "header value with a lone surrogate",
+            "extra_headers['X-Note']",
+            lambda h: h.contacts.get_status(id=1, extra_headers={"X-Note": LONE}),
+        ),
+        v(
+            "Authorization per call",
+            "Authorization",
+            lambda h: h.contacts.iter(extra_headers={"Authorization": "Bearer x"}),
+        ),
+        v(
+            "Proxy-Authorization per call",
+            "proxy-authorization",
+            lambda h: h.contacts.batch_create(one, extra_headers={"proxy-authorization": "x"}),
+        ),
+        v(
+            "Cookie per call",
+            "Cookie",
+            lambda h: h.contacts_v2.bulk_delete([UUID], extra_headers={"Cookie": "s=1"}),
+        ),
+        v(
+            "Content-Length per call",
+            "Content-Length",
+            lambda h: h.contacts_v2.list(extra_headers={"Content-Length": "0"}),
+        ),
+        v(
+            "header name with a space",
+            "not a valid header name",
+            lambda h: h.contacts.set_status("blocked", id=1, extra_headers={"X Note": "a"}),
+        ),
+        t("header value an int", eh, lambda h: h.contacts.get(1, extra_headers={"X-Retry": 1})),
+        t("headers as pairs", eh, lambda h: h.contacts.get(1, extra_headers=[("X-A", "1")])),
+        v(
+            "default header with CR LF",
+            "default_headers",
+            lambda h: h.with_options(default_headers={"X-Team": "a\nb"}),
+        ),
+        v(
+            "default Authorization",
+            "default_headers",
+            lambda h: h.with_options(default_headers={"authorization": "Bearer x"}),
+        ),
+    ]
+
+
 def client_cases() -> list[Case]:
     """Constructor arguments (this round's `default_phone_region` among them)."""
     rpm = "requests_per_minute"
@@ -639,6 +719,7 @@ CASES = [
     *type_cases(),
     *value_cases(),
     *resume_cases(),
+    *call_option_cases(),
     *client_cases(),
 ]
 
