@@ -2,8 +2,8 @@
 
     python examples/export_contacts.py contacts.jsonl [--updated-after 2024-01-01T00:00:00Z]
 
-`contacts_v2.iter()` reads pages ahead so the export is bounded by the rate limit rather than by
-round trips; memory stays at a few pages whatever the number of contacts.
+`contacts_v2.iter()` pages by `updated`, so the export stays exact while others write; memory
+stays at a page whatever the number of contacts.
 """
 
 from __future__ import annotations
