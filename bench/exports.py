@@ -9,16 +9,22 @@ a final pass) are not part of the floor, so they show in the ratio.
 
 from __future__ import annotations
 
+import json
 import math
-import random
+import subprocess
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from bench.scenarios import sandbox_client
-from heymarket_typed.testing import FakeHeymarket
+from heymarket_typed import Heymarket
+from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGE_SIZE = 100
 """The iterators' default page size, used by every export row."""
@@ -126,44 +132,67 @@ class ExportRun:
         return max(0, self.requests - request_bound(self.contacts, PAGE_SIZE, CONCURRENCY))
 
 
-def _updater(contact_id: int) -> Callable[[FakeHeymarket], object]:
-    return lambda fake: fake.update_contact(contact_id, first="Changed")
+@contextmanager
+def _server(n: int, rate: float, burst: float, latency: float, writes: int) -> Iterator[Any]:
+    """`bench.server` in a process of its own: yields (its URL, the ids it updates, stats())."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bench.server", str(n), str(rate), str(burst), str(latency),
+         str(writes)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    ) as process:  # fmt: skip
+        stdin, stdout = process.stdin, process.stdout
+        if stdin is None or stdout is None:
+            raise RuntimeError("bench.server's pipes did not open")
+        started = json.loads(stdout.readline())
+
+        def stats() -> dict[str, int]:
+            stdin.write("stats\n")
+            stdin.flush()
+            answer: dict[str, int] = json.loads(stdout.readline())
+            return answer
+
+        try:
+            yield started["url"], started["targets"], stats
+        finally:
+            stdin.close()
+            process.wait(timeout=60)
 
 
 def export_run(
     n: int, surface: str, *, rate: float, burst: float, latency: float, writer: bool
 ) -> ExportRun:
-    """Exports `n` realistic contacts with `iter()` over loopback HTTP, paced at `rate`.
+    """Exports `n` realistic contacts with `iter()` over loopback HTTP, paced at `rate`, from
+    a sandbox in another process (`bench.server`).
 
     With `writer`, 1% of the contacts are updated while the export runs, spread over its
     requests (one write just before each of the first requests, in a fixed random order).
-
     Lost contacts and repeats of unchanged ones are counted (each should be 0).
     """
-    fake = seeded(n, rate_limit=rate, burst=burst, latency=latency)
-    first = fake.request_count + 1
-    targets = (
-        random.Random(n).sample(range(1001, 1001 + n), int(n * WRITER_SHARE)) if writer else []
-    )
-    for offset, contact_id in enumerate(targets):
-        fake.on_request(first + offset, _updater(contact_id))
-    with sandbox_client(fake, rate) as client:
+    writes = int(n * WRITER_SHARE) if writer else 0
+    with (
+        _server(n, rate, burst, latency, writes) as (url, targets, stats),
+        Heymarket(
+            secret_id=SANDBOX_SECRET_ID,
+            secret_key=SANDBOX_SECRET_KEY,
+            base_url=url,
+            requests_per_minute=rate * 60,
+        ) as client,
+    ):
         resource: Any = client.contacts if surface == "v1" else client.contacts_v2
         started = time.perf_counter()
         ids = Counter(contact.id for contact in resource.iter(page_size=PAGE_SIZE))
         seconds = time.perf_counter() - started
+        seen = stats()
     missing = n - len(ids.keys() & set(range(1001, 1001 + n)))
     repeated = {i for i, times in ids.items() if times > 1} - set(targets)
-    requests = fake.requests
-    statuses = Counter(r.status for r in requests)
     return ExportRun(
         surface,
         latency,
         writer,
         n,
         seconds,
-        len(requests),
-        statuses[429],
+        seen["requests"],
+        seen["too_many"],
         rate,
         burst,
         len(targets),
