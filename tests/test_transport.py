@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import platform
 
@@ -143,8 +144,9 @@ def test_user_agent_names_sdk_python_and_httpx() -> None:
     api.client().contacts.get(1)
     python = ".".join(platform.python_version_tuple()[:2])
     httpx_version = ".".join(httpx.__version__.split(".")[:2])
+    version = importlib.metadata.version("heymarket-typed")  # the installed metadata's
     assert api.requests[0].headers["User-Agent"] == (
-        f"heymarket-typed/0.1.0 python/{python} httpx/{httpx_version}"
+        f"heymarket-typed/{version} python/{python} httpx/{httpx_version}"
     )
 
 
