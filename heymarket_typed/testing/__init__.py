@@ -24,6 +24,7 @@ from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
 from heymarket_typed.testing._history import Write
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
+from heymarket_typed.testing._ratelimit import Quota
 from heymarket_typed.testing._recording import RecordedRequest
 from heymarket_typed.testing._server import SandboxServer
 from heymarket_typed.testing._vcr import vcr_config
@@ -34,6 +35,7 @@ __all__ = [
     "SANDBOX_SECRET_KEY",
     "FakeHeymarket",
     "Fault",
+    "Quota",
     "RecordedRequest",
     "SandboxServer",
     "Write",

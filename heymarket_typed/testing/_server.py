@@ -110,7 +110,9 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(outcome, Disconnect):
             self.close_connection = True
             return
-        self.send_response(outcome.status)
+        # The engine stamps `Date` from the sandbox's clock; http.server would add its own.
+        self.send_response_only(outcome.status)
+        self.send_header("Server", self.version_string())
         for name, value in outcome.headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(outcome.body)))

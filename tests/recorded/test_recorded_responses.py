@@ -232,4 +232,4 @@ def test_list_contacts_v2_rate_limited(
         sandbox.seed(3)
         sandbox.inject(Fault(status=429, retry_after="2"), path="/v2/contacts/list")
     assert len(client.contacts_v2.list(limit=10)) == 3
-    assert clock.sleeps == [2.0]
+    assert clock.sleeps == [pytest.approx(2.0, abs=0.05)]
