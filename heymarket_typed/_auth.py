@@ -2,8 +2,8 @@
 
 The generated `AuthenticatedClient` fixes one token for its lifetime; a JWT lives 5 minutes, so
 the token must be produced per request instead. Both schemes answer a 401 the same way: the JWT
-gets one freshly signed token and one retry (it may have expired in flight); the API key cannot
-change, so its 401 is final at once.
+gets one freshly signed token and one retry (it may have expired in flight, or been signed by a
+clock the server's `Date` showed to be off); the API key cannot change, so its 401 is final.
 """
 
 from __future__ import annotations
@@ -17,9 +17,16 @@ from collections.abc import Callable, Generator
 
 import httpx
 
+from ._clock import ServerClock
 from ._constants import JWT_MAX_AGE_SECONDS
 from ._exceptions import scrub_in_place, status_error
+from ._pacing import fingerprint
 from ._secret import Secret
+
+SIGN_BACK = 30
+"""Seconds before the (unknown) server time a first token is dated."""
+SIGN_BACK_KNOWN = 5
+"""Seconds before the server time a token is dated once `Date` has been seen."""
 
 
 class _BearerAuth(httpx.Auth):
@@ -30,6 +37,9 @@ class _BearerAuth(httpx.Auth):
     def _token(self, *, stale: str | None = None) -> str:
         """The token to send; `stale` is one the server refused, never to be returned again."""
         raise NotImplementedError
+
+    def observe(self, response: httpx.Response) -> None:
+        """Sees every response before the auth flow does (the transport calls it)."""
 
     def sign(self, request: httpx.Request) -> None:
         """Puts the current token on `request`. The transport calls this again right before
@@ -57,8 +67,11 @@ class _BearerAuth(httpx.Auth):
 class JWTAuth(_BearerAuth):
     """HS256 JWT from an API Secret: claims `iss` (secret id) and `iat`, key `id||key`.
 
-    One token is shared by all threads and tasks and re-signed once it is `max_age` seconds old,
-    safely inside the API's 5-minute validity.
+    One token is shared by all threads and tasks and re-signed once it is `max_age` seconds old
+    by the server's clock, safely inside the API's 5-minute validity. `iat` is the server's time
+    (learned from responses' `Date`, see `ServerClock`) a little in the past: `SIGN_BACK`
+    seconds until a `Date` was seen, so a client clock up to that far ahead passes the first
+    call, then `SIGN_BACK_KNOWN` for `Date`'s whole seconds and the latency.
     """
 
     _can_refresh = True
@@ -75,7 +88,7 @@ class JWTAuth(_BearerAuth):
         key = secret_key.reveal() if isinstance(secret_key, Secret) else secret_key
         self.__signing_key = Secret(f"{secret_id}||{key}")
         del key
-        self._clock = clock
+        self.server_clock = ServerClock(clock)
         self._max_age = max_age
         self._lock = threading.Lock()
         self.__token: str | None = None
@@ -84,14 +97,26 @@ class JWTAuth(_BearerAuth):
     def __repr__(self) -> str:
         return f"JWTAuth(secret_id={self.secret_id!r}, secret_key=<redacted>)"
 
+    @property
+    def fingerprint(self) -> str:
+        """Names the credential (for sharing a pacer) without revealing it."""
+        return fingerprint(self.__signing_key.reveal())
+
+    def observe(self, response: httpx.Response) -> None:
+        with self._lock:
+            refused = response.status_code == 401
+            if self.server_clock.observe(response.headers.get("Date"), refused=refused):
+                self.__token = None  # signed by a clock now known to be off
+
     def _token(self, *, stale: str | None = None) -> str:
         with self._lock:
-            now = int(self._clock())
+            now = self.server_clock.now()
             token = self.__token
             # Another thread may already have replaced the refused token: then use its fresh one.
             if token is None or token == stale or now - self._issued_at >= self._max_age:
-                token = self.__token = self._sign(now)
-                self._issued_at = now
+                back = SIGN_BACK_KNOWN if self.server_clock.known else SIGN_BACK
+                self._issued_at = int(now) - back
+                token = self.__token = self._sign(self._issued_at)
             return token
 
     def _sign(self, issued_at: int) -> str:
@@ -123,6 +148,11 @@ class APIKeyAuth(_BearerAuth):
 
     def __repr__(self) -> str:
         return "APIKeyAuth(api_key=<redacted>)"
+
+    @property
+    def fingerprint(self) -> str:
+        """Names the credential (for sharing a pacer) without revealing it."""
+        return fingerprint(self.__api_key.reveal())
 
     def _token(self, *, stale: str | None = None) -> str:
         return self.__api_key.reveal()

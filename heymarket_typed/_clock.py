@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+
+from ._limits import http_date
 
 
 class Clock:
@@ -26,3 +29,54 @@ class Clock:
 
 
 SYSTEM_CLOCK = Clock()
+
+
+class ServerClock:
+    """The server's wall clock, as the client's plus an offset learned from `Date` headers.
+
+    A JWT's `iat` must be the server's time: a client clock minutes off would otherwise sign
+    tokens the server calls expired or from the future. `Date` has whole seconds and arrives
+    after the latency, so the offset is good to about a second; signers allow for that.
+
+    Args:
+        wall: The client's wall-clock seconds.
+    """
+
+    def __init__(self, wall: Callable[[], float]) -> None:
+        self._wall = wall
+        self.offset = 0.0
+        self.known = False
+        """Whether a `Date` was seen: until then the client's clock is all there is."""
+
+    def now(self) -> float:
+        return self._wall() + self.offset
+
+    def observe(self, date: str | None, *, refused: bool = False) -> bool:
+        """Learns the offset from a response's `Date` value.
+
+        A `Date` is never ahead of the server's clock but may lag it (the time the response
+        took to arrive and to be read), so a later clock is believed at once and an earlier
+        one only from a response that `refused` the token (a 401).
+
+        Returns:
+            Whether the offset moved by more than `RESOLUTION` seconds.
+        """
+        if date is None:
+            return False
+        server = http_date(date)
+        if server is None:
+            return False
+        # `Date` is truncated to the second: the server's time lies within the next second.
+        offset = server + 0.5 - self._wall()
+        if abs(offset) <= RESOLUTION:
+            offset = 0.0
+        self.known = True
+        moved = offset - self.offset > RESOLUTION or (refused and self.offset - offset > RESOLUTION)
+        if moved:
+            self.offset = offset
+        return moved
+
+
+RESOLUTION = 5.0
+"""Seconds of disagreement with `Date` put down to its whole seconds and to the time the
+response took to arrive, not to the clocks: smaller offsets are not applied."""

@@ -1,36 +1,223 @@
-"""Client-side pacing: keep the request rate under the API's limit instead of hitting 429s.
+"""Client-side pacing: send at the rate the server takes, never above the user's ceiling.
 
-A token bucket refilled at `requests_per_minute / 60` per second, holding half a second's worth.
-The server's bucket is assumed to hold at least that much more: a request that reaches it late
-(a busy thread, a slow network) leaves it refilling less than the client counted on, and the
-spare tokens absorb that instead of a 429. Callers reserve a slot and sleep until it comes,
-outside the lock, so one pacer serves threads and asyncio tasks alike, in order.
+A schedule of send slots (a token bucket, in its GCRA form: each slot is one interval after the
+previous) at the rate `RateControl` learns from responses. Callers reserve a ticket, wait
+until its slot outside the lock (so one pacer serves threads and asyncio tasks alike, in
+order), then mark it sent; a ticket given up before that (a cancelled task, an abandoned call)
+is released and its slot goes to the next caller. Slots are recomputed whenever the rate
+falls, a `Retry-After` arrives or a ticket is released, so waiters never go out at a stale rate.
+
+Every client of one credential and base URL in a process shares one pacer (`shared_pacer`), as
+they share one quota at the server.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
 import threading
 import time
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+from ._ratecontrol import RateControl
+
+INITIAL_BURST = 2.0
+"""Requests that may go at once before any 429: enough that two calls in a row do not wait,
+few enough that a server with no burst at all refuses only one."""
+
+_PROCESS_KEY = os.urandom(32)
+
+
+@dataclass(eq=False)
+class Ticket:
+    """One request's place in the schedule."""
+
+    at: float = 0.0
+    """When it may be sent (monotonic seconds); moves when the schedule is recomputed."""
+    moves: int = 0
+    """How many times `at` moved later: a waiter sleeps again only when it did."""
+    rate: float = 0.0
+    """The rate in force when it was sent."""
+    sent_at: float | None = field(default=None)
 
 
 class Pacer:
+    """Send slots for every thread and task of the clients sharing it.
+
+    Args:
+        requests_per_minute: The ceiling; a positive, finite number.
+        clock: Monotonic seconds.
+    """
+
     def __init__(
         self, requests_per_minute: float, *, clock: Callable[[], float] = time.monotonic
     ) -> None:
-        self.rate = requests_per_minute / 60.0
-        self.capacity = max(1.0, self.rate / 2)
+        self.control = RateControl(requests_per_minute / 60.0)
         self._clock = clock
         self._lock = threading.Lock()
-        self._tokens = self.capacity
-        self._updated = clock()
+        self._waiting: list[Ticket] = []
+        self._tat = clock()  # theoretical arrival time after the last sent ticket
+        self._end = self._tat  # ... and after the last waiting one
+        self._last_sent = float("-inf")
+        self._hold_until = float("-inf")
+        self._budget: int | None = None  # requests the server still takes before `_budget_until`
+        self._budget_until = float("-inf")
+        self._sent = 0
+        self._budget_at_sent = 0
 
-    def reserve(self) -> float:
-        """Takes the next slot; returns how many seconds to wait before using it."""
+    @property
+    def rate(self) -> float:
+        """The current rate, in requests per second."""
+        return self.control.rate
+
+    def lower_ceiling(self, requests_per_minute: float) -> None:
+        """A second client of the same credential asked for less: the stricter ceiling wins."""
+        with self._lock:
+            ceiling = requests_per_minute / 60.0
+            if ceiling < self.control.ceiling:
+                self.control.ceiling = ceiling
+                self.control.limit(ceiling)
+                self._reschedule(self._clock())
+
+    def reserve(self) -> Ticket:
+        """Takes the next slot: wait as `delay` says, then call `sent` (or `release`)."""
         with self._lock:
             now = self._clock()
-            self._tokens = min(self.capacity, self._tokens + (now - self._updated) * self.rate)
-            self._updated = now
-            self._tokens -= 1.0
-            # Tokens below zero are slots promised to earlier callers still waiting.
-            return 0.0 if self._tokens >= 0.0 else -self._tokens / self.rate
+            if not self._waiting:
+                # The schedule restarts from now after a lull, with its burst allowance.
+                self._tat = self._end = max(self._tat, now)
+            # After the others: their slots stay put (their waiters are asleep on them).
+            ticket = Ticket()
+            ticket.at = self._slot(self._end, len(self._waiting), now)
+            self._end = max(self._end, ticket.at) + 1.0 / self.control.rate
+            self._waiting.append(ticket)
+            return ticket
+
+    def delay(self, ticket: Ticket, slept_for: int | None = None) -> tuple[float, int]:
+        """Seconds until `ticket`'s slot (0.0 when due), and the slot's version to pass back
+        as `slept_for` after sleeping that long: the delay is then 0.0 unless the slot moved
+        later meanwhile. (So a clock whose sleeps return at once, in tests, never spins.)"""
+        with self._lock:
+            if ticket.moves == slept_for:
+                return 0.0, ticket.moves
+            return max(0.0, ticket.at - self._clock()), ticket.moves
+
+    def sent(self, ticket: Ticket) -> None:
+        """`ticket`'s request is going out now."""
+        with self._lock:
+            now = self._clock()
+            if ticket in self._waiting:
+                self._waiting.remove(ticket)
+            ticket.sent_at, ticket.rate = now, self.control.rate
+            if self.control.throttled:
+                # The server is strict: the next request keeps its distance from this one
+                # even when this one went out late (a busy thread, a slow wake-up).
+                self._tat = max(self._tat, now) + 1.0 / self.control.rate
+                self._reschedule(now)
+            else:
+                # From the slot, not the clock: a sender woken late does not hold the others.
+                self._tat = max(self._tat, ticket.at) + 1.0 / self.control.rate
+            self._last_sent = now
+            self._sent += 1
+
+    def release(self, ticket: Ticket) -> None:
+        """Gives back the slot of a request that will not be sent."""
+        with self._lock:
+            if ticket in self._waiting:
+                self._waiting.remove(ticket)
+                self._reschedule(self._clock())
+
+    def throttled(self, ticket: Ticket, retry_after: float | None) -> None:
+        """The server answered `ticket`'s request with a 429."""
+        with self._lock:
+            now = self._clock()
+            pause = 0.0
+            if ticket.sent_at is not None:
+                pause = self.control.throttle(ticket.sent_at, ticket.rate, now)
+            # The server's bucket is empty: nothing more before one interval at the new rate.
+            self._tat = max(self._tat, self._last_sent + 1.0 / self.control.rate)
+            pause = max(pause, retry_after or 0.0)
+            if pause > 0:
+                self._hold_until = max(self._hold_until, now + pause)
+            self._reschedule(now)
+
+    def succeeded(self, ticket: Ticket) -> None:
+        """The server took `ticket`'s request (any answer but a 429)."""
+        with self._lock:
+            if ticket.sent_at is not None:
+                before = self.control.rate
+                self.control.success(ticket.sent_at, self._clock())
+                if self.control.rate != before:
+                    self._reschedule(self._clock())
+
+    def advise(
+        self,
+        ticket: Ticket,
+        *,
+        policy_rate: float | None,
+        remaining: int | None,
+        reset: float | None,
+    ) -> None:
+        """What the server's rate-limit headers on `ticket`'s response said."""
+        with self._lock:
+            now = self._clock()
+            if policy_rate is not None:
+                self.control.limit(policy_rate)
+            if remaining is not None and reset is not None:
+                self._budget = remaining
+                self._budget_until = now + reset
+                # Requests sent after this one are not counted in `remaining` yet.
+                self._budget_at_sent = self._sent
+            self._reschedule(now)
+
+    def _tolerance(self) -> float:
+        """How far ahead of the schedule a burst may run (GCRA's tau)."""
+        burst = 1.0 if self.control.throttled else INITIAL_BURST
+        return (burst - 1.0) / self.control.rate
+
+    def _slot(self, tat: float, position: int, now: float) -> float:
+        """The slot of the waiting ticket at `position`, the schedule being at `tat`."""
+        at = max(tat - self._tolerance(), self._hold_until)
+        # Past the requests the server said it still takes: after its reset.
+        budget = self._budget
+        left = None if budget is None else budget - (self._sent - self._budget_at_sent)
+        if left is not None and now < self._budget_until and position >= left:
+            at = max(at, self._budget_until)
+        return at
+
+    def _reschedule(self, now: float) -> None:
+        """Recomputes every waiting slot: after a cut, a hold or a slot given back."""
+        interval = 1.0 / self.control.rate
+        tat = self._tat
+        for position, ticket in enumerate(self._waiting):
+            at = self._slot(tat, position, now)
+            if at > ticket.at:
+                ticket.moves += 1
+            ticket.at = at
+            tat = max(tat, at) + interval
+        self._end = tat
+
+
+_registry: weakref.WeakValueDictionary[Hashable, Pacer] = weakref.WeakValueDictionary()
+_registry_lock = threading.Lock()
+
+
+def fingerprint(credential: str) -> str:
+    """A stable name for a credential that does not reveal it (keyed by a per-process secret,
+    so it cannot be checked against guesses elsewhere)."""
+    return hmac.new(_PROCESS_KEY, credential.encode(), hashlib.sha256).hexdigest()
+
+
+def shared_pacer(requests_per_minute: float, *, key: Hashable, clock: Callable[[], float]) -> Pacer:
+    """The pacer of every live client with this `key` (credential fingerprint, base URL and
+    clock), created on first use; a stricter ceiling than its own lowers it."""
+    with _registry_lock:
+        pacer = _registry.get(key)
+        if pacer is None:
+            pacer = _registry[key] = Pacer(requests_per_minute, clock=clock)
+        else:
+            pacer.lower_ceiling(requests_per_minute)
+        return pacer

@@ -4,11 +4,13 @@ Idempotent requests (GET, PUT, DELETE and the read-only POSTs) are retried on co
 and on 408/429/500/502/503/504. Creating requests are retried only when the server cannot have
 acted on them: on 429, and when the connection could not be made. A 500 after a create may
 already have created the contact, so sending it again could create it twice.
+
+With pacing on, a 429 is retried at once: the pacer, told of the 429, has slowed down (and
+holds every request for a `Retry-After`), so the retry waits for its next slot there.
 """
 
 from __future__ import annotations
 
-import math
 import random
 import time
 from collections.abc import Callable
@@ -18,10 +20,10 @@ import httpx
 from ._constants import (
     IDEMPOTENT_POST_PATHS,
     INITIAL_RETRY_DELAY,
-    MAX_RETRY_AFTER,
     MAX_RETRY_DELAY,
     RETRYABLE_STATUSES,
 )
+from ._limits import retry_after
 
 # The request never left: no connection, or no free connection in the pool.
 _NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -44,8 +46,10 @@ class RetryPolicy:
         *,
         wall_clock: Callable[[], float] = time.time,
         jitter: Callable[[], float] = random.random,
+        paced: bool = False,
     ) -> None:
         self.max_retries = max_retries
+        self.paced = paced
         self._wall_clock = wall_clock
         self._jitter = jitter
 
@@ -68,8 +72,10 @@ class RetryPolicy:
             return None
         if status != 429 and not is_idempotent(request):
             return None
-        retry_after = self.retry_after(response)
-        return self.backoff(attempt) if retry_after is None else retry_after
+        if status == 429 and self.paced:
+            return 0.0
+        wait = self.retry_after(response)
+        return self.backoff(attempt) if wait is None else wait
 
     def backoff(self, attempt: int) -> float:
         """0.5 s doubling to 8 s, shortened by up to a quarter at random so clients spread out."""
@@ -77,19 +83,5 @@ class RetryPolicy:
         return delay * (1.0 - 0.25 * self._jitter())
 
     def retry_after(self, response: httpx.Response) -> float | None:
-        """The server's Retry-After (seconds or an HTTP date), capped at 60 s; None if absent."""
-        value = response.headers.get("Retry-After")
-        if value is None:
-            return None
-        try:
-            seconds = float(value)
-        except ValueError:
-            from email.utils import parsedate_to_datetime  # noqa: PLC0415 - rare: an HTTP date
-
-            try:
-                seconds = parsedate_to_datetime(value).timestamp() - self._wall_clock()
-            except (TypeError, ValueError):
-                return None
-        if not math.isfinite(seconds):
-            return None
-        return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+        """The server's Retry-After in seconds (see `_limits.retry_after`); None if absent."""
+        return retry_after(response.headers.get("Retry-After"), self._wall_clock())

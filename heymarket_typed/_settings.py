@@ -35,7 +35,7 @@ from ._options import (
     check_headers,
     check_timeout,
 )
-from ._pacing import Pacer
+from ._pacing import Pacer, shared_pacer
 from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
 from ._secret import Secret
@@ -96,12 +96,18 @@ class Settings:
         client_timeout = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
         headers = httpx.Headers(http_client.headers if http_client is not None else None)
         headers["User-Agent"] = user_agent()
+        rate = _requests_per_minute(requests_per_minute)
+        auth = _auth(secret_id, secret_key, api_key, clock)
+        url = _base_url(base_url, client_base_url)
         return cls(
-            auth=_auth(secret_id, secret_key, api_key, clock),
-            base_url=_base_url(base_url, client_base_url),
+            auth=auth,
+            base_url=url,
             timeout=_timeout(timeout, client_timeout),
             max_retries=_max_retries(max_retries),
-            pacer=_pacer(requests_per_minute, clock),
+            # One quota per credential at one API: every client of both shares one pacer.
+            pacer=None
+            if rate is None
+            else shared_pacer(rate, key=(url, auth.fingerprint, clock), clock=clock.monotonic),
             headers=dict(headers.items()),
             clock=clock,
             phone_region=phone_region(default_phone_region),
@@ -110,10 +116,13 @@ class Settings:
     def transport_options(self) -> dict[str, Any]:
         """Keywords for `RetryingTransport` / `AsyncRetryingTransport` around a shared pool."""
         return {
-            "policy": RetryPolicy(self.max_retries, wall_clock=self.clock.time),
+            "policy": RetryPolicy(
+                self.max_retries, wall_clock=self.clock.time, paced=self.pacer is not None
+            ),
             "pacer": self.pacer,
             "clock": self.clock,
             "sign": self.auth.sign,
+            "observe": self.auth.observe,
             "owns_inner": False,
         }
 
@@ -219,15 +228,13 @@ def _max_retries(value: object) -> int:
     return value
 
 
-def _pacer(requests_per_minute: object, clock: Clock) -> Pacer | None:
-    if requests_per_minute is None:
+def _requests_per_minute(value: object) -> float | None:
+    if value is None:
         return None
-    if isinstance(requests_per_minute, bool) or not isinstance(requests_per_minute, int | float):
-        raise TypeError(
-            f"requests_per_minute must be a positive number or None, got {requests_per_minute!r}"
-        )
-    if not 0 < requests_per_minute < math.inf:  # NaN fails too; None, not infinity, disables
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"requests_per_minute must be a positive number or None, got {value!r}")
+    if not 0 < value < math.inf:  # NaN fails too; None, not infinity, disables
         raise ValueError(
-            f"requests_per_minute must be a positive number or None, got {requests_per_minute!r}"
+            f"requests_per_minute must be a positive, finite number or None, got {value!r}"
         )
-    return Pacer(requests_per_minute, clock=clock.monotonic)
+    return float(value)

@@ -3,8 +3,10 @@ turns the final response into a typed error.
 
 The transport wraps the one that does the I/O, so it applies to every request the client sends,
 including those made through `client.api` and the 401 retry of the auth flow. The decisions
-live in `_Attempts`; the sync and async transports only send and sleep. Errors are raised by a
-response hook that runs after the user's own hooks, so those see every response.
+live in `_Attempts`; the sync and async transports only send and sleep. A wait for a pacing
+slot comes before the request is handed to httpx's own transport, so it is no part of any
+httpx timeout. Errors are raised by a response hook that runs after the user's own hooks, so
+those see every response.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from ._exceptions import (
     status_error,
     validation_error,
 )
-from ._pacing import Pacer
+from ._limits import limits, retry_after
+from ._pacing import Pacer, Ticket
 from ._retry import RetryPolicy
 
 logger = logging.getLogger("heymarket_typed")
@@ -41,19 +44,57 @@ class _Attempts:
         pacer: Pacer | None,
         clock: Clock,
         sign: Callable[[httpx.Request], None] | None,
+        observe: Callable[[httpx.Response], None] | None,
     ) -> None:
         self.policy = policy
         self.pacer = pacer
         self.clock = clock
         self.sign = sign
+        self.observe = observe
 
-    def ready(self, request: httpx.Request) -> None:
+    def reserve(self) -> Ticket | None:
+        """A place in the pacer's schedule: wait `pacing_delay(ticket)` until it is due."""
+        return self.pacer.reserve() if self.pacer is not None else None
+
+    def pacing_delay(self, ticket: Ticket | None, slept_for: int | None) -> tuple[float, int]:
+        """Seconds to wait for `ticket`'s slot, and what to pass as `slept_for` after."""
+        if self.pacer is None or ticket is None:
+            return 0.0, 0
+        return self.pacer.delay(ticket, slept_for)
+
+    def abandon(self, ticket: Ticket | None) -> None:
+        """The wait was cancelled or failed: the slot goes to the next request."""
+        if self.pacer is not None and ticket is not None:
+            self.pacer.release(ticket)
+
+    def ready(self, request: httpx.Request, ticket: Ticket | None) -> None:
         """Called after the waits, just before sending: a token signed before them may be stale."""
+        if self.pacer is not None and ticket is not None:
+            self.pacer.sent(ticket)
         if self.sign is not None:
             self.sign(request)
 
-    def pacing_delay(self) -> float:
-        return self.pacer.reserve() if self.pacer is not None else 0.0
+    def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> None:
+        """What a response says about the server's clock and its rate limit."""
+        if not isinstance(outcome, httpx.Response):
+            return
+        if self.observe is not None:
+            self.observe(outcome)
+        if self.pacer is None or ticket is None:
+            return
+        headers, now = outcome.headers, self.clock.time()
+        if outcome.status_code == 429:
+            self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
+        else:
+            self.pacer.succeeded(ticket)
+        hints = limits(headers, now)
+        if hints:
+            self.pacer.advise(
+                ticket,
+                policy_rate=hints.policy_rate,
+                remaining=hints.remaining,
+                reset=hints.reset,
+            )
 
     def retry_delay(
         self,
@@ -124,18 +165,28 @@ class RetryingTransport(httpx.BaseTransport):
         pacer: Pacer | None,
         clock: Clock,
         sign: Callable[[httpx.Request], None] | None = None,
+        observe: Callable[[httpx.Response], None] | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock, sign)
+        self._attempts = _Attempts(policy, pacer, clock, sign, observe)
         self._owns_inner = owns_inner
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        clock = self._attempts.clock
+        attempts = self._attempts
+        clock = attempts.clock
         attempt = 0
         while True:
-            clock.sleep(self._attempts.pacing_delay())
-            self._attempts.ready(request)
+            ticket = attempts.reserve()
+            try:
+                wait, version = attempts.pacing_delay(ticket, None)
+                while wait > 0:
+                    clock.sleep(wait)
+                    wait, version = attempts.pacing_delay(ticket, version)
+            except BaseException:
+                attempts.abandon(ticket)
+                raise
+            attempts.ready(request, ticket)
             started = clock.monotonic()
             outcome: httpx.Response | httpx.TransportError
             try:
@@ -144,6 +195,7 @@ class RetryingTransport(httpx.BaseTransport):
             except httpx.TransportError as error:
                 outcome = error
             elapsed = clock.monotonic() - started
+            attempts.learn(ticket, outcome)
             delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
             if delay is None:
                 break
@@ -168,18 +220,28 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         pacer: Pacer | None,
         clock: Clock,
         sign: Callable[[httpx.Request], None] | None = None,
+        observe: Callable[[httpx.Response], None] | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock, sign)
+        self._attempts = _Attempts(policy, pacer, clock, sign, observe)
         self._owns_inner = owns_inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        clock = self._attempts.clock
+        attempts = self._attempts
+        clock = attempts.clock
         attempt = 0
         while True:
-            await clock.asleep(self._attempts.pacing_delay())
-            self._attempts.ready(request)
+            ticket = attempts.reserve()
+            try:
+                wait, version = attempts.pacing_delay(ticket, None)
+                while wait > 0:
+                    await clock.asleep(wait)
+                    wait, version = attempts.pacing_delay(ticket, version)
+            except BaseException:
+                attempts.abandon(ticket)
+                raise
+            attempts.ready(request, ticket)
             started = clock.monotonic()
             outcome: httpx.Response | httpx.TransportError
             try:
@@ -188,6 +250,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             except httpx.TransportError as error:
                 outcome = error
             elapsed = clock.monotonic() - started
+            attempts.learn(ticket, outcome)
             delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
             if delay is None:
                 break

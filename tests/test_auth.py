@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import threading
+from email.utils import formatdate
 
 import httpx
 import jwt
 import pytest
 
-from heymarket_typed import errors
-from heymarket_typed._auth import APIKeyAuth, JWTAuth
-from heymarket_typed._pacing import Pacer
+from heymarket_typed import Heymarket, errors
+from heymarket_typed._auth import SIGN_BACK, APIKeyAuth, JWTAuth
+from heymarket_typed._pacing import INITIAL_BURST, Pacer
 from heymarket_typed._retry import RetryPolicy
 from heymarket_typed._transport import RetryingTransport
-from tests.helpers import SECRET_ID, SECRET_KEY, FakeClock, ScriptedAPI, contact, json_response
+from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
+from tests.helpers import (
+    SECRET_ID,
+    SECRET_KEY,
+    FakeClock,
+    ScriptedAPI,
+    clocked,
+    contact,
+    json_response,
+)
 
 
 def bearer(request: httpx.Request) -> str:
@@ -28,18 +38,19 @@ def test_jwt_claims_and_key() -> None:
     token = bearer(api.requests[0])
     assert jwt.get_unverified_header(token) == {"alg": "HS256", "typ": "JWT"}
     claims = jwt.decode(token, f"{SECRET_ID}||{SECRET_KEY}", algorithms=["HS256"])
-    assert claims == {"iss": SECRET_ID, "iat": 1_700_000_123}
+    # No `Date` seen yet: dated SIGN_BACK seconds early, so a clock a little ahead still passes.
+    assert claims == {"iss": SECRET_ID, "iat": 1_700_000_123 - SIGN_BACK}
     with pytest.raises(jwt.InvalidSignatureError):
         jwt.decode(token, SECRET_KEY, algorithms=["HS256"])
 
 
-def test_token_reused_then_resigned_after_4_minutes() -> None:
+def test_token_reused_then_resigned_4_minutes_after_its_iat() -> None:
     api = ScriptedAPI(default=json_response(200, contact(1)))
     clock = FakeClock()
     client = api.client(_clock=clock)
 
     client.contacts.get(1)
-    clock.advance(239)
+    clock.advance(239 - SIGN_BACK)  # the token's age counts from its iat, SIGN_BACK s earlier
     client.contacts.get(1)
     clock.advance(1)
     client.contacts.get(1)
@@ -48,7 +59,7 @@ def test_token_reused_then_resigned_after_4_minutes() -> None:
     assert reused == first
     assert renewed != first
     key = f"{SECRET_ID}||{SECRET_KEY}"
-    assert jwt.decode(renewed, key, algorithms=["HS256"])["iat"] == int(clock.wall)
+    assert jwt.decode(renewed, key, algorithms=["HS256"])["iat"] == int(clock.wall) - SIGN_BACK
 
 
 def test_401_refreshes_token_once() -> None:
@@ -147,5 +158,105 @@ def test_token_is_fresh_when_sent_after_a_long_pacing_wait() -> None:
     for request in queued:
         transport.handle_request(request)
 
-    assert arrivals[-1][0] - arrivals[0][0] == 360
+    # A burst of INITIAL_BURST, then one a minute.
+    assert arrivals[-1][0] - arrivals[0][0] == (7 - INITIAL_BURST) * 60
     assert max(arrived - iat for arrived, iat in arrivals) < 240
+
+
+# --- the server's clock -------------------------------------------------------------------
+
+
+def iat_of(token: str) -> int:
+    claims = jwt.decode(token, f"{SANDBOX_SECRET_ID}||{SANDBOX_SECRET_KEY}", algorithms=["HS256"])
+    issued: int = claims["iat"]
+    return issued
+
+
+class ServerLog(httpx.BaseTransport):
+    """The sandbox's transport, noting the server's time and the token of each arrival."""
+
+    def __init__(self, fake: FakeHeymarket, clock: FakeClock, offset: float) -> None:
+        self.inner, self.clock, self.offset = fake.transport(), clock, offset
+        self.arrivals: list[tuple[float, int, int]] = []  # server time, iat, status
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        token = request.headers["Authorization"].removeprefix("Bearer ")
+        self.arrivals.append((self.clock.time() + self.offset, iat_of(token), response.status_code))
+        return response
+
+
+@pytest.mark.parametrize("offset", [600.0, -600.0, 31.0, -299.0])
+def test_a_client_clock_minutes_off_authenticates_after_at_most_one_401(offset: float) -> None:
+    """The sandbox's clock is `offset` seconds from the client's: the first token may be
+    refused, its 401's `Date` corrects the clock, and every token after passes and is never
+    older than 5 minutes by the server's clock, over half an hour of calls."""
+    clock = FakeClock()
+    fake = FakeHeymarket(clock=clock.time, clock_offset=offset)
+    fake.seed(1)
+    log = ServerLog(fake, clock, offset)
+    client = clocked(
+        Heymarket,
+        clock,
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        requests_per_minute=None,
+        http_client=httpx.Client(transport=log, base_url="https://api.heymarket.com"),
+    )
+    for _ in range(40):
+        assert client.contacts.count() == 1
+        clock.advance(47)
+
+    statuses = [status for _, _, status in log.arrivals]
+    assert statuses.count(401) <= 1
+    assert statuses[1:].count(401) == 0
+    for arrived, issued, _ in log.arrivals[statuses.count(401) :]:
+        assert 0 <= arrived - issued < 300
+    assert len({issued for _, issued, _ in log.arrivals}) >= 40 * 47 // 300
+
+
+def test_a_small_skew_never_fails_the_first_call() -> None:
+    """A client clock up to SIGN_BACK seconds ahead: the first token is already in the past."""
+    clock = FakeClock()
+    fake = FakeHeymarket(clock=clock.time, clock_offset=-(SIGN_BACK - 1))
+    log = ServerLog(fake, clock, -(SIGN_BACK - 1))
+    client = clocked(
+        Heymarket,
+        clock,
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        http_client=httpx.Client(transport=log, base_url="https://api.heymarket.com"),
+    )
+    client.contacts.count()
+    assert [status for _, _, status in log.arrivals] == [200]
+    arrived, issued, _ = log.arrivals[0]
+    assert 0 <= arrived - issued <= SIGN_BACK
+
+
+def test_iat_follows_the_date_of_any_response() -> None:
+    """A 200 whose `Date` is 10 minutes ahead: the next token is dated by the server's clock."""
+    clock = FakeClock(wall=1_700_000_000.0)
+    ahead = formatdate(1_700_000_600, usegmt=True)
+    api = ScriptedAPI(default=json_response(200, contact(1), Date=ahead))
+    client = api.client(_clock=clock)
+    client.contacts.get(1)
+    client.contacts.get(1)
+
+    first, second = (iat_of_test(bearer(r)) for r in api.requests)
+    assert first == 1_700_000_000 - SIGN_BACK
+    assert 1_700_000_600 - SIGN_BACK <= second <= 1_700_000_600
+
+
+def test_an_unreadable_or_close_date_changes_nothing() -> None:
+    clock = FakeClock(wall=1_700_000_000.0)
+    auth = JWTAuth(SECRET_ID, SECRET_KEY, clock=clock.time)
+    token = auth._token()
+    for date in ("not a date", formatdate(1_700_000_003, usegmt=True), ""):
+        auth.observe(httpx.Response(200, headers={"Date": date}))
+        assert auth._token() == token
+    assert auth.server_clock.offset == 0.0
+
+
+def iat_of_test(token: str) -> int:
+    issued: int = jwt.decode(token, f"{SECRET_ID}||{SECRET_KEY}", algorithms=["HS256"])["iat"]
+    return issued

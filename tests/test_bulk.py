@@ -107,10 +107,10 @@ def test_with_concurrency_a_failure_cancels_the_chunks_not_yet_started() -> None
 def test_chunked_import_is_paced() -> None:
     clock = FakeClock()
     api = jittery_batch(set())
-    client = api.client(_clock=clock, requests_per_minute=60)  # 1 per second, burst of 1
+    client = api.client(_clock=clock, requests_per_minute=60)  # 1 per second, burst of 2
     client.contacts.batch_create(people(100), chunk_size=10, concurrency=4)
     assert len(api.requests) == 10
-    assert sum(clock.sleeps) == pytest.approx(9.0)
+    assert sum(clock.sleeps) == pytest.approx(8.0)
 
 
 def sandbox_client(fake: FakeHeymarket, **options: object) -> Heymarket:

@@ -1,40 +1,244 @@
-"""Client-side pacing: a token bucket shared by every thread and task of a client."""
+"""Pacing: a schedule shared by every thread, task and client of a credential, at a rate that
+a 429 cuts and success restores, on a virtual clock."""
 
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 
+import httpx
 import pytest
 
-from heymarket_typed._pacing import Pacer
-from tests.helpers import FakeClock, ScriptedAPI, contact, json_response
+from heymarket_typed import AsyncHeymarket, Heymarket, models
+from heymarket_typed._pacing import INITIAL_BURST, Pacer, Ticket, _registry
+from heymarket_typed._ratecontrol import FIRST_CUT, FIRST_PAUSE, STEEP_CUT, RateControl
+from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
+from tests.helpers import (
+    SECRET_ID,
+    SECRET_KEY,
+    FakeClock,
+    ScriptedAPI,
+    clocked,
+    contact,
+    json_response,
+)
 
 
-def test_half_a_second_of_burst_then_one_slot_per_interval() -> None:
+def sent(pacer: Pacer, clock: FakeClock) -> Ticket:
+    """Reserves a slot, waits for it on the fake clock, and sends."""
+    ticket = pacer.reserve()
+    wait, version = pacer.delay(ticket)
+    while wait > 0:
+        clock.sleep(wait)
+        wait, version = pacer.delay(ticket, version)
+    pacer.sent(ticket)
+    return ticket
+
+
+def waits(pacer: Pacer, n: int) -> list[float]:
+    return [round(pacer.delay(pacer.reserve())[0], 6) for _ in range(n)]
+
+
+def test_a_burst_of_two_then_one_slot_per_interval() -> None:
     clock = FakeClock()
-    pacer = Pacer(480, clock=clock.monotonic)  # 8 per second, bucket of 4
-    assert [pacer.reserve() for _ in range(6)] == [0.0, 0.0, 0.0, 0.0, 0.125, 0.25]
+    pacer = Pacer(480, clock=clock.monotonic)  # 8 per second
+    assert INITIAL_BURST == 2
+    assert waits(pacer, 5) == [0.0, 0.0, 0.125, 0.25, 0.375]
 
 
-def test_tokens_refill_with_time_up_to_the_capacity() -> None:
+def test_a_429_cuts_the_rate_and_stops_bursting() -> None:
     clock = FakeClock()
-    pacer = Pacer(60, clock=clock.monotonic)  # 1 per second, bucket of 1
-    assert pacer.reserve() == 0.0
-    clock.advance(10)
-    assert [pacer.reserve(), pacer.reserve()] == [0.0, 1.0]
+    pacer = Pacer(1200, clock=clock.monotonic)  # 20 per second
+    for _ in range(3):
+        pacer.succeeded(sent(pacer, clock))
+    pacer.throttled(sent(pacer, clock), None)
+
+    assert pacer.rate == pytest.approx(20 * FIRST_CUT)
+    clock.advance(60)  # a long idle spell: a bucket would fill, but no burst after a 429
+    assert waits(pacer, 3) == [0.0, pytest.approx(1 / 16), pytest.approx(2 / 16)]
 
 
-def test_pacing_spreads_requests() -> None:
+def test_the_first_429_pauses_every_waiting_request() -> None:
     clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    throttled = sent(pacer, clock)
+    waiting = pacer.reserve()
+    assert pacer.delay(waiting)[0] == 0.0  # within the burst
+    pacer.throttled(throttled, None)
+    assert pacer.delay(waiting)[0] == pytest.approx(FIRST_PAUSE)
+
+
+def test_success_brings_the_rate_back_then_holds_below_the_limit() -> None:
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    pacer.throttled(sent(pacer, clock), None)
+    rates = []
+    for _ in range(400):
+        pacer.succeeded(sent(pacer, clock))
+        rates.append(pacer.rate)
+    assert rates[0] == pytest.approx(16.0)
+    assert rates == sorted(rates)  # climbs, never falls without a 429
+    assert 19.0 <= rates[-1] < 20.0  # near the rate that drew the 429, below it
+
+
+def test_back_to_back_429s_halve_the_rate() -> None:
+    control = RateControl(60.0)
+    control.throttle(sent_at=0.0, sent_rate=60.0, now=0.01)
+    assert control.rate == pytest.approx(60.0 * FIRST_CUT)
+    control.success(sent_at=0.3, now=0.31)  # one gets through: no sustained stretch
+    control.throttle(sent_at=0.33, sent_rate=control.rate, now=0.34)
+    assert control.rate == pytest.approx(60.0 * FIRST_CUT * STEEP_CUT)
+
+
+def test_a_spent_quota_pauses_longer_instead_of_cutting_again() -> None:
+    control = RateControl(20.0)
+    assert control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01) == FIRST_PAUSE
+    rate = control.rate
+    # Nothing got through since: a window that has not reset. Wait twice as long each time.
+    assert control.throttle(sent_at=0.3, sent_rate=rate, now=0.31) == 2 * FIRST_PAUSE
+    assert control.throttle(sent_at=0.9, sent_rate=rate, now=0.91) == 4 * FIRST_PAUSE
+    assert control.rate == rate
+
+
+def test_a_429_for_a_request_sent_before_the_cut_is_not_counted_again() -> None:
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    first, second = sent(pacer, clock), sent(pacer, clock)  # in flight together
+    pacer.throttled(first, None)
+    rate = pacer.rate
+    pacer.throttled(second, None)
+    assert pacer.rate == rate
+
+
+def test_a_probe_that_fails_goes_back_to_the_trusted_rate() -> None:
+    control = RateControl(20.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.0)
+    t = 1.0
+    while control.rate == 16.0:  # sustained at 16: trusted, then probes at 18
+        control.success(sent_at=t, now=t)
+        t += 1 / 16
+    assert control.rate == pytest.approx(18.0)
+    control.throttle(sent_at=t, sent_rate=18.0, now=t)
+    assert control.rate == pytest.approx(16.0)
+    assert control.hi == pytest.approx(18.0)
+
+
+def test_retry_after_holds_every_request() -> None:
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    ticket = sent(pacer, clock)
+    pacer.throttled(ticket, 7.0)
+    assert waits(pacer, 2) == [7.0, pytest.approx(7.0 + 1 / 16)]
+
+
+def test_a_published_policy_caps_the_rate() -> None:
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    pacer.advise(sent(pacer, clock), policy_rate=5.0, remaining=None, reset=None)
+    assert pacer.rate == 5.0
+
+
+def test_a_spent_budget_waits_for_the_reset() -> None:
+    """`remaining=1, reset=3`: one more request now, the next after the reset."""
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    pacer.advise(sent(pacer, clock), policy_rate=None, remaining=1, reset=3.0)
+    assert waits(pacer, 2) == [0.0, 3.0]
+
+
+def test_a_released_slot_goes_to_the_next_request() -> None:
+    """100 waiters at 10 a second, 94 of them given up: the next one does not wait 9 s."""
+    clock = FakeClock()
+    pacer = Pacer(600, clock=clock.monotonic)
+    tickets = [pacer.reserve() for _ in range(100)]
+    for ticket in tickets[:6]:
+        pacer.sent(ticket)
+    for ticket in tickets[6:]:
+        pacer.release(ticket)
+    # Six went out at once (two in the burst, four ahead of their slots): one interval after.
+    assert pacer.delay(pacer.reserve())[0] == pytest.approx(0.5)
+
+
+class ManualClock(FakeClock):
+    """Async sleeps that wait until the test moves the clock, so tasks can be cancelled
+    while they wait."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sleepers: list[tuple[float, asyncio.Future[None]]] = []
+
+    async def asleep(self, seconds: float) -> None:
+        if seconds <= 0:
+            return
+        self.sleeps.append(seconds)
+        future = asyncio.get_running_loop().create_future()
+        self.sleepers.append((self.mono + seconds, future))
+        await future
+
+    async def run_for(self, seconds: float) -> None:
+        end = self.mono + seconds
+        while True:
+            await asyncio.sleep(0)
+            due = [s for s in self.sleepers if s[0] <= end and not s[1].done()]
+            if not due:
+                break
+            wake, future = min(due, key=lambda s: s[0])
+            self.mono = self.wall = max(self.mono, wake)
+            future.set_result(None)
+        self.mono = self.wall = end
+
+
+@pytest.mark.asyncio
+async def test_cancelled_waiters_give_their_slots_back() -> None:
+    """The issue's case: 100 `get` tasks at 600 a minute, cancelled after 0.2 s; the next
+    `get` used to wait 9.4 s behind the slots the cancelled ones kept."""
+    clock = ManualClock()
     api = ScriptedAPI(default=json_response(200, contact(1)))
-    client = api.client(_clock=clock, requests_per_minute=600)  # 10 per second, burst of 5
-    for _ in range(25):
-        client.contacts.get(1)
-    assert len(api.requests) == 25
-    # 5 at once, then one per 0.1 s: 20 waits, 2 s in all.
-    assert len(clock.sleeps) == 20
-    assert sum(clock.sleeps) == pytest.approx(2.0)
+    async with api.async_client(_clock=clock, requests_per_minute=600) as client:
+        tasks = [asyncio.create_task(client.contacts.get(1)) for _ in range(100)]
+        await clock.run_for(0.2)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        sent_before = len(api.requests)
+        clock.sleeps.clear()
+        late = asyncio.create_task(client.contacts.get(1))
+        await clock.run_for(1.0)
+        await asyncio.wait_for(late, timeout=10)  # never waits on the fake clock: no hang
+    assert 3 <= sent_before <= 6
+    assert sum(clock.sleeps) <= 0.1 + 1e-9
+
+
+class Interrupted(BaseException):
+    pass
+
+
+class InterruptingClock(FakeClock):
+    """The first pacing wait is interrupted (a KeyboardInterrupt, a thread told to stop)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interrupt = True
+
+    def sleep(self, seconds: float) -> None:
+        if self.interrupt and seconds > 0:
+            self.interrupt = False
+            raise Interrupted
+        super().sleep(seconds)
+
+
+def test_an_abandoned_sync_wait_gives_its_slot_back() -> None:
+    clock = InterruptingClock()
+    api = ScriptedAPI(default=json_response(200, contact(1)))
+    client = api.client(_clock=clock, requests_per_minute=60)  # 1 a second, burst of 2
+    client.contacts.get(1)
+    client.contacts.get(1)
+    with pytest.raises(Interrupted):
+        client.contacts.get(1)  # its wait is interrupted before sending
+    client.contacts.get(1)
+    assert len(api.requests) == 3
+    assert clock.sleeps == [pytest.approx(1.0)]  # the slot it left, not the one after
 
 
 def test_pacing_is_shared_by_threads() -> None:
@@ -44,7 +248,7 @@ def test_pacing_is_shared_by_threads() -> None:
     lock = threading.Lock()
 
     def take() -> None:
-        delay = pacer.reserve()
+        delay = pacer.delay(pacer.reserve())[0]
         with lock:
             delays.append(delay)
 
@@ -53,18 +257,43 @@ def test_pacing_is_shared_by_threads() -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(delays) == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    assert sorted(delays) == [0.0, 0.0, 1.0, 2.0, 3.0, 4.0]
 
 
-@pytest.mark.asyncio
-async def test_pacing_is_shared_by_tasks() -> None:
+def test_clients_of_one_credential_share_one_pacer_sync_and_async() -> None:
     clock = FakeClock()
-    api = ScriptedAPI(default=json_response(200, contact(1)))
-    async with api.async_client(_clock=clock, requests_per_minute=60) as client:
-        await asyncio.gather(*(client.contacts.get(1) for _ in range(4)))
-    # One bucket for all tasks: 4 requests at 1 per second (burst of 1) wait 3 s in all.
-    assert len(api.requests) == 4
-    assert sum(clock.sleeps) == pytest.approx(3.0)
+    options = {
+        "secret_id": SECRET_ID,
+        "secret_key": SECRET_KEY,
+        "base_url": "https://api.heymarket.com",
+    }
+    first = clocked(Heymarket, clock, **options)
+    second = clocked(Heymarket, clock, **options, requests_per_minute=120)
+    in_async = clocked(AsyncHeymarket, clock, **options)
+    other = clocked(Heymarket, clock, **{**options, "secret_id": "another-secret-id"})
+    elsewhere = clocked(Heymarket, clock, **{**options, "base_url": "https://proxy.example"})
+
+    pacer = first._settings.pacer
+    assert pacer is not None
+    assert second._settings.pacer is pacer
+    assert in_async._settings.pacer is pacer
+    assert first.with_options(max_retries=0)._settings.pacer is pacer
+    assert other._settings.pacer is not pacer
+    assert elsewhere._settings.pacer is not pacer
+    assert pacer.control.ceiling == 2.0  # the stricter ceiling of the two
+    assert all(SECRET_KEY not in repr(key) and SECRET_ID not in repr(key) for key in _registry)
+
+
+@pytest.mark.parametrize("value", [0, -1, 0.0, math.nan, math.inf, -math.inf])
+def test_requests_per_minute_must_be_positive_and_finite(value: float) -> None:
+    with pytest.raises(ValueError, match="requests_per_minute"):
+        Heymarket(secret_id=SECRET_ID, secret_key=SECRET_KEY, requests_per_minute=value)
+
+
+@pytest.mark.parametrize("value", ["600", True, [600]])
+def test_requests_per_minute_must_be_a_number(value: object) -> None:
+    with pytest.raises(TypeError, match="requests_per_minute"):
+        Heymarket(secret_id=SECRET_ID, secret_key=SECRET_KEY, requests_per_minute=value)  # type: ignore[arg-type]
 
 
 def test_no_pacing_when_disabled() -> None:
@@ -74,3 +303,37 @@ def test_no_pacing_when_disabled() -> None:
     for _ in range(50):
         client.contacts.get(1)
     assert clock.sleeps == []
+    assert client._settings.pacer is None
+
+
+def test_a_429_on_a_create_is_retried_once_paced() -> None:
+    """Nothing was created on a 429, so even a create is sent again; the pacer does the
+    waiting (no backoff on top)."""
+    clock = FakeClock()
+    api = ScriptedAPI().on(
+        "POST /v1/contact",
+        json_response(429, {"message": "slow down"}),
+        json_response(200, {"id": 7, "rev": 1}),
+    )
+    client = api.client(_clock=clock, requests_per_minute=600)
+    created = client.contacts.create(models.ContactInput(phone="14155550123"))
+    assert created.id == 7
+    assert len(api.requests) == 2
+    assert clock.sleeps == [pytest.approx(FIRST_PAUSE)]
+
+
+def test_waiting_for_a_slot_is_not_part_of_the_timeout() -> None:
+    """A client whose slot comes a second later than its 0.2 s timeout still gets an answer."""
+    fake = FakeHeymarket()
+    with (
+        fake.serve() as server,
+        Heymarket(
+            secret_id=SANDBOX_SECRET_ID,
+            secret_key=SANDBOX_SECRET_KEY,
+            base_url=server.url,
+            requests_per_minute=60,
+            timeout=httpx.Timeout(0.2),
+        ) as client,
+    ):
+        counts = [client.contacts.count() for _ in range(int(INITIAL_BURST) + 1)]
+    assert counts == [0] * (int(INITIAL_BURST) + 1)

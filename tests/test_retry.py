@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
 import httpx
 import pytest
 
+from heymarket_typed._limits import Limits, limits, retry_after
 from heymarket_typed._retry import RetryPolicy, is_idempotent
 
 NOW = 1_700_000_000.0
@@ -127,3 +129,80 @@ def test_no_retry_beyond_max_retries() -> None:
     assert policy(max_retries=2).delay_after_response(get, response(500), 1) == 1.0
     assert policy(max_retries=2).delay_after_response(get, response(500), 2) is None
     assert policy(max_retries=0).delay_after_error(get, httpx.ConnectError("x"), 0) is None
+
+
+# --- Retry-After and the rate-limit headers (`_limits`) -----------------------------------
+
+
+@pytest.mark.parametrize("value", ["-5", "-0.5", "+-3", "3s", "", "1e3"])
+def test_a_negative_or_malformed_retry_after_counts_as_absent(value: str) -> None:
+    """The issue's `Retry-After: -5` retried at once; it is now read as no Retry-After."""
+    assert retry_after(value, NOW) is None
+    get = request("GET", "/v1/contact/1")
+    assert policy().delay_after_response(get, response(429, **{"Retry-After": value}), 1) == 1.0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Tue, 14 Nov 2023 22:13:32 GMT",  # IMF-fixdate
+        "Tuesday, 14-Nov-23 22:13:32 GMT",  # RFC 850
+        "Tue Nov 14 22:13:32 2023",  # asctime: no zone, GMT by definition
+    ],
+)
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo", "UTC"])
+def test_every_http_date_form_is_gmt_whatever_the_local_zone(
+    value: str, zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's asctime date was read as local time: a 60 s wait west of UTC, none east."""
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert retry_after(value, NOW) == 12.0  # NOW is 2023-11-14T22:13:20Z
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_retry_after_numbers_and_the_cap() -> None:
+    assert retry_after(" 7 ", NOW) == 7.0
+    assert retry_after("1.5", NOW) == 1.5
+    assert retry_after("0", NOW) == 0.0
+    assert retry_after("86400", NOW) == 60.0
+    assert retry_after("Tue, 14 Nov 2023 22:20:00 GMT", NOW) == 60.0
+    assert retry_after("Tue, 14 Nov 2023 22:00:00 GMT", NOW) == 0.0  # past: retry now
+    assert retry_after(None, NOW) is None
+
+
+def test_a_paced_429_leaves_the_wait_to_the_pacer() -> None:
+    paced = RetryPolicy(2, wall_clock=lambda: NOW, paced=True)
+    create = request("POST", "/v1/contact")
+    assert paced.delay_after_response(create, response(429, **{"Retry-After": "9"}), 0) == 0.0
+    assert paced.delay_after_response(create, response(429), 2) is None  # retries are bounded
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"RateLimit-Policy": "20;w=1", "RateLimit": "limit=20, remaining=5, reset=3"},
+            Limits(20.0, 5, 3.0),
+        ),
+        (
+            {"RateLimit-Policy": '"burst";q=100;w=60, "daily";q=1000;w=86400'},
+            Limits(1000 / 86400, None, None),
+        ),
+        ({"RateLimit": '"default";r=0;t=2.5'}, Limits(None, 0, 2.5)),
+        ({"RateLimit-Remaining": "4", "RateLimit-Reset": "10"}, Limits(None, 4, 10.0)),
+        ({"X-RateLimit-Remaining": "9", "X-RateLimit-Reset": "30"}, Limits(None, 9, 30.0)),
+        (  # Reset as an epoch time, GitHub's form
+            {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) + 42)},
+            Limits(None, 0, 42.0),
+        ),
+        ({"X-RateLimit-Remaining": "-1", "X-RateLimit-Reset": "5"}, Limits()),
+        ({"RateLimit-Policy": "garbage;w=0"}, Limits()),
+        ({}, Limits()),
+    ],
+)
+def test_rate_limit_headers_in_every_form(fields: dict[str, str], expected: Limits) -> None:
+    assert limits(httpx.Headers(fields), NOW) == expected

@@ -9,8 +9,10 @@ rate limiting, latency and injectable faults, over an httpx transport or a loopb
         http.post("/v1/contact/get", json={"phone": "15105553344"},
                   headers={"Authorization": f"Bearer {SANDBOX_API_KEY}"})
 
-It is written against the API's contract alone and shares no code with the SDK, so that it
-can check the SDK. `python -m heymarket_typed.testing --port 0` serves it from the shell.
+It is written against the API's contract alone and shares no code with the SDK's hand-written
+layer, so that it can check the SDK; the fields and values it does not give a meaning of its
+own come from the document, through the generated models (`_declared.py`).
+`python -m heymarket_typed.testing --port 0` serves it from the shell.
 
 For your own tests: the pytest fixtures `heymarket_sandbox`, `heymarket_client` and
 `async_heymarket_client` (installed with the package), `without_waiting(client)`, and
@@ -22,8 +24,10 @@ from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._faults import Fault
 from heymarket_typed.testing._history import Write
 from heymarket_typed.testing._jwt import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
+from heymarket_typed.testing._ratelimit import Quota
 from heymarket_typed.testing._recording import RecordedRequest
 from heymarket_typed.testing._server import SandboxServer
+from heymarket_typed.testing._vcr import vcr_config
 
 __all__ = [
     "SANDBOX_API_KEY",
@@ -31,8 +35,10 @@ __all__ = [
     "SANDBOX_SECRET_KEY",
     "FakeHeymarket",
     "Fault",
+    "Quota",
     "RecordedRequest",
     "SandboxServer",
     "Write",
+    "vcr_config",
     "without_waiting",
 ]

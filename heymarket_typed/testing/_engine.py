@@ -16,13 +16,19 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
+from email.utils import formatdate
 from typing import Any
 
 from heymarket_typed.testing._errors import ApiError, error_body
 from heymarket_typed.testing._faults import Fault, FaultQueue
 from heymarket_typed.testing._ids import RequestIds
 from heymarket_typed.testing._jwt import Authenticator
-from heymarket_typed.testing._ratelimit import TokenBucket, retry_after_seconds
+from heymarket_typed.testing._ratelimit import (
+    Quota,
+    RateLimitHeaders,
+    rate_limit_headers,
+    retry_after_seconds,
+)
 from heymarket_typed.testing._recording import RecordedRequest, Recorder
 from heymarket_typed.testing._router import Call, Router
 from heymarket_typed.testing._store import ContactStore
@@ -105,8 +111,10 @@ class Engine:
         store: The contacts.
         router: The operations.
         authenticator: Accepts or refuses credentials.
-        bucket: The rate limiter, or None for no limit.
-        retry_after: Whether a 429 from the bucket carries `Retry-After`.
+        quota: The rate limit, or None for no limit.
+        retry_after: Whether a 429 from the quota carries `Retry-After`.
+        limit_headers: Which rate-limit headers every response carries, or None.
+        clock: The server's wall-clock seconds, for the `Date` header.
         faults: The injected faults.
         recorder: The request log.
         request_ids: Source of `X-Request-Id` values.
@@ -123,8 +131,10 @@ class Engine:
         store: ContactStore,
         router: Router,
         authenticator: Authenticator,
-        bucket: TokenBucket | None,
+        quota: Quota | None,
         retry_after: bool,
+        limit_headers: RateLimitHeaders | None,
+        clock: Callable[[], float],
         faults: FaultQueue,
         recorder: Recorder,
         request_ids: RequestIds,
@@ -133,8 +143,10 @@ class Engine:
         self._store = store
         self._router = router
         self._authenticator = authenticator
-        self._bucket = bucket
+        self._quota = quota
         self._retry_after = retry_after
+        self._limit_headers = limit_headers
+        self._clock = clock
         self._faults = faults
         self._recorder = recorder
         self._request_ids = request_ids
@@ -187,12 +199,13 @@ class Engine:
         request_id = self._request_ids.next()
         fault: Fault | None = None
         early: Reply | None
+        limits: dict[str, str] = {}
         try:
             raw = read_body()
         except ValueError:
             raw, early = b"", _error(400, "unreadable request body")
         else:
-            early = self._gate(head)
+            early = self._gate(head, limits)
         if early is None:
             fault = self._faults.take(head.method, head.path)
         delay = self._latency + (fault.delay if fault is not None else 0.0)
@@ -210,7 +223,12 @@ class Engine:
             finally:
                 self._answering = None
         if isinstance(outcome, Reply):
-            standard = {"Content-Type": "application/json", "X-Request-Id": request_id}
+            standard = {
+                "Content-Type": "application/json",
+                "X-Request-Id": request_id,
+                "Date": formatdate(self._clock(), usegmt=True),
+                **limits,
+            }
             outcome = Reply(outcome.status, _merged(standard, outcome.headers), outcome.body)
         self._recorder.complete(
             slot,
@@ -236,15 +254,18 @@ class Engine:
                 return _error(500, "internal error")
         return None
 
-    def _gate(self, head: RequestHead) -> Reply | None:
-        """Authentication, then the rate limit: the answer when either stops the request."""
+    def _gate(self, head: RequestHead, limits: dict[str, str]) -> Reply | None:
+        """Authentication, then the rate limit: the answer when either stops the request.
+        Fills `limits` with the rate-limit headers the response carries."""
         refusal = self._authenticator.refusal(head.headers.get("authorization"))
         if refusal is not None:
             return _error(401, refusal)
-        if self._bucket is not None:
-            wait = self._bucket.take()
-            if wait > 0:
-                headers = {"Retry-After": str(retry_after_seconds(wait))}
+        if self._quota is not None:
+            verdict = self._quota.take()
+            if self._limit_headers is not None:
+                limits.update(rate_limit_headers(verdict, self._limit_headers))
+            if not verdict.allowed:
+                headers = {"Retry-After": str(retry_after_seconds(verdict.wait))}
                 return _error(429, "rate limit exceeded", headers if self._retry_after else None)
         return None
 

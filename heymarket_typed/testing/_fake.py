@@ -19,7 +19,7 @@ from heymarket_typed.testing._jwt import (
     Authenticator,
 )
 from heymarket_typed.testing._listing import DateBound
-from heymarket_typed.testing._ratelimit import TokenBucket
+from heymarket_typed.testing._ratelimit import Quota, RateLimitHeaders, Window
 from heymarket_typed.testing._recording import RecordedRequest, Recorder
 from heymarket_typed.testing._router import Router
 from heymarket_typed.testing._routes_v1 import ROUTES as ROUTES_V1
@@ -47,10 +47,21 @@ class FakeHeymarket:
             and must be at least 32 bytes.
         api_key: The accepted legacy team key, or None to refuse legacy authentication.
         latency: Seconds added to every request.
-        rate_limit: Requests per second allowed by a token bucket, or None for no limit.
-        burst: The bucket's capacity; `max(1, rate_limit)` by default (one second's worth).
-        retry_after: Whether a 429 carries `Retry-After` (whole seconds until a token is due).
-        clock: Wall-clock seconds, for JWT `iat` checks and contact timestamps.
+        rate_limit: Requests per second, or a `Quota` (which several fakes may share, as two
+            integrations of one team share its quota), or None for no limit.
+        burst: The token bucket's capacity; `max(1, rate_limit)` by default (one second's
+            worth). Only with a number as `rate_limit`.
+        window: The limit's shape: "token_bucket", or a one-second "fixed" or "sliding"
+            window of `rate_limit` requests. Only with a number as `rate_limit`.
+        retry_after: Whether a 429 carries `Retry-After` (whole seconds until a request fits).
+        rate_limit_headers: "x-ratelimit" (`X-RateLimit-Limit/-Remaining/-Reset`), "ietf"
+            (`RateLimit` and `RateLimit-Policy`) on every response, or None (the real API's
+            way: it documents none).
+        clock: Wall-clock seconds, for JWT `iat` checks, contact timestamps and the `Date`
+            header. A number as `rate_limit` runs on `time.monotonic`; to drive the limit
+            with a test's clock too, give a `Quota(..., clock=...)`.
+        clock_offset: Seconds added to `clock` for everything the server stamps or checks:
+            a server whose clock differs from the client's.
         seed: Makes contact UUIDs and request ids the same on every run.
 
     The API documents neither how a `date` bound treats a contact updated exactly at it, nor
@@ -82,10 +93,13 @@ class FakeHeymarket:
         secret_key: str = SANDBOX_SECRET_KEY,
         api_key: str | None = SANDBOX_API_KEY,
         latency: float = 0.0,
-        rate_limit: float | None = None,
+        rate_limit: float | Quota | None = None,
         burst: float | None = None,
+        window: Window = "token_bucket",
         retry_after: bool = True,
+        rate_limit_headers: RateLimitHeaders | None = None,
         clock: Callable[[], float] = time.time,
+        clock_offset: float = 0.0,
         seed: int = 0,
         date_bound: DateBound | None = None,
         timestamp_precision: Precision = "ns",
@@ -93,12 +107,25 @@ class FakeHeymarket:
     ) -> None:
         if latency < 0:
             raise ValueError("latency must not be negative")
-        bucket = None
-        if rate_limit is not None:
-            bucket = TokenBucket(rate_limit, burst if burst is not None else max(1.0, rate_limit))
-        self._clock = clock  # the server's wall clock, which bound test clients follow
+        if rate_limit_headers not in (None, "x-ratelimit", "ietf"):
+            raise ValueError(
+                f"rate_limit_headers must be 'x-ratelimit', 'ietf' or None, "
+                f"got {rate_limit_headers!r}"
+            )
+        quota: Quota | None
+        if rate_limit is None or isinstance(rate_limit, Quota):
+            quota = rate_limit
+        else:
+            quota = Quota(rate_limit, burst=burst, window=window)
+        local_clock = clock
+
+        def offset_clock() -> float:
+            return local_clock() + clock_offset
+
+        server_clock = offset_clock if clock_offset else local_clock
+        self._clock = clock  # the client's wall clock, which bound test clients follow
         self._store = ContactStore(
-            clock=clock,
+            clock=server_clock,
             seed=seed,
             precision=timestamp_precision,
             date_bound=date_bound,
@@ -109,9 +136,11 @@ class FakeHeymarket:
         self._engine = Engine(
             store=self._store,
             router=Router((*ROUTES_V1, *ROUTES_V2)),
-            authenticator=Authenticator(secret_id, secret_key, api_key, clock),
-            bucket=bucket,
+            authenticator=Authenticator(secret_id, secret_key, api_key, server_clock),
+            quota=quota,
             retry_after=retry_after,
+            limit_headers=rate_limit_headers,
+            clock=server_clock,
             faults=self._faults,
             recorder=self._recorder,
             request_ids=RequestIds(seed),
@@ -131,7 +160,7 @@ class FakeHeymarket:
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
         """Serves the fake over HTTP on a background thread; close the result when done."""
-        return SandboxServer(self._engine, host, port)
+        return SandboxServer(self._engine, host, port, clock=self._clock)
 
     # Data
 

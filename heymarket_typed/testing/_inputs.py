@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from heymarket_typed.testing import _declared
 from heymarket_typed.testing._errors import bad_data
 from heymarket_typed.testing._timestamps import parse_ns
 
@@ -21,6 +22,9 @@ _CHANNEL_TEXT = ("channel_handle", "info_channel")
 
 
 def _is_int(value: object) -> bool:
+    # JSON Schema counts 7.0 as an integer, and so does the API's JSON decoder.
+    if isinstance(value, float):
+        return value.is_integer()
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -52,7 +56,9 @@ def contact_fields(item: Mapping[str, Any], *, require_phone: bool) -> dict[str,
 
     Only fields present in `item` are returned. `assignee_id` becomes `assigned_user_id`
     (None for -1, which unassigns), tag references become tag ids, and custom values keyed by
-    anything but a numeric field id are dropped, as the API silently does.
+    anything but a numeric field id are dropped, as the API silently does. Other fields the
+    document declares are checked against their declared type and kept as sent; undeclared
+    ones are ignored.
     """
     if require_phone and "phone" not in item:
         raise bad_data("phone is required")
@@ -60,6 +66,10 @@ def contact_fields(item: Mapping[str, Any], *, require_phone: bool) -> dict[str,
     for key, (field, parse) in _CONTACT_FIELDS.items():
         if key in item:
             fields[field] = parse(item[key], key)
+    for key, value in item.items():
+        check = _DECLARED_CHECKS.get(key)
+        if check is not None:
+            fields[key] = check(value, key)
     return fields
 
 
@@ -84,7 +94,7 @@ def _assignee(value: Any, key: str) -> int | None:
 def _integers(value: Any, key: str) -> list[int]:
     if not isinstance(value, list) or not all(_is_int(entry) for entry in value):
         raise bad_data(f"{key} must be an array of integers")
-    return list(value)
+    return [int(entry) for entry in value]
 
 
 def _custom(value: Any, key: str) -> dict[str, Any]:
@@ -110,7 +120,7 @@ def _tags(value: Any, key: str) -> list[int]:
     for tag in value:
         if not isinstance(tag, dict) or not _is_int(tag.get("tag_id")):
             raise bad_data("each tag must be an object with an integer tag_id")
-        tag_ids.append(tag["tag_id"])
+        tag_ids.append(int(tag["tag_id"]))
     return tag_ids
 
 
@@ -204,3 +214,11 @@ _CONTACT_FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "email_suppressions": ("email_suppressions", _integers),
 }
 """Each `ContactInput` key: the record field it sets and how its value is validated."""
+
+_DECLARED_CHECKS = {
+    key: _declared.check_for(kind)
+    for key, kind in _declared.INPUTS.items()
+    if key not in _CONTACT_FIELDS and key not in ("contact_id", "contact_channels")
+}
+"""The declared input fields with no rule above (bulk upsert's `contact_id` and v2 channels
+are read by their routes): checked by type only."""

@@ -6,12 +6,12 @@ from typing import Any
 
 from heymarket_typed.testing import _inputs
 from heymarket_typed.testing._contacts import contact_ref, v1_update
+from heymarket_typed.testing._declared import STATUSES
 from heymarket_typed.testing._errors import ApiError, bad_data, not_found
 from heymarket_typed.testing._router import Call, Json, Route
 from heymarket_typed.testing._store import ContactStore, Record
 
 DEFAULT_PAGE_SIZE = 30
-STATUSES = ("active", "blocked", "unblocked", "subscribed", "unsubscribed")
 # Keys of a failed batch item that the document types as strings: echoing anything else
 # would break the response schema, so such an item makes the whole request malformed.
 _ECHOED_TEXT = ("phone", "first", "last", "display_name", "email", "reason", "message")

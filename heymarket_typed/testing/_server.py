@@ -12,6 +12,9 @@ import socket
 import socketserver
 import sys
 import threading
+import time
+from collections.abc import Callable
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -27,9 +30,12 @@ class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address: tuple[str, int], engine: Engine) -> None:
+    def __init__(
+        self, address: tuple[str, int], engine: Engine, clock: Callable[[], float]
+    ) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.engine = engine
+        self.clock = clock
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
@@ -84,6 +90,14 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Stays quiet: tests read the request log, not stderr."""
 
+    def version_string(self) -> str:
+        """The `Server` header: the same on every machine, so recordings do not differ."""
+        return "FakeHeymarket"
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The `Date` header, from the sandbox's clock (a frozen one gives a fixed date)."""
+        return formatdate(self.server.clock() if timestamp is None else timestamp, usegmt=True)
+
     def _exchange(self) -> None:
         url = urlsplit(self.path)
         head = RequestHead(
@@ -96,7 +110,9 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(outcome, Disconnect):
             self.close_connection = True
             return
-        self.send_response(outcome.status)
+        # The engine stamps `Date` from the sandbox's clock; http.server would add its own.
+        self.send_response_only(outcome.status)
+        self.send_header("Server", self.version_string())
         for name, value in outcome.headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(outcome.body)))
@@ -139,8 +155,10 @@ class SandboxServer:
         port: The bound port (the one picked by the OS when asked for port 0).
     """
 
-    def __init__(self, engine: Engine, host: str, port: int) -> None:
-        self._server = _HttpServer((host, port), engine)
+    def __init__(
+        self, engine: Engine, host: str, port: int, *, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._server = _HttpServer((host, port), engine, clock)
         self.host = host
         self.port: int = self._server.server_address[1]
         self._thread = threading.Thread(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from heymarket_typed.testing._channels import ChannelIndex
+from heymarket_typed.testing._declared import CONTACT
 from heymarket_typed.testing._history import History, Write
 from heymarket_typed.testing._ids import contact_uuid
 from heymarket_typed.testing._listing import DateBound, Listing
@@ -36,7 +37,16 @@ _NS_PER_SECOND = 1_000_000_000
 _SYSTEM_FIELDS = ("id", "uuid", "created", "updated", "rev", "op", "team_id", "creator_id")
 
 
+_RETURNED = dict.fromkeys(CONTACT)
+"""Every field of the document's `Contact`, null unless the record sets it."""
+
+
 def _copy(record: Record) -> Record:
+    """The record as the API returns it: every declared field (in the document's order)."""
+    return _copy_values({**_RETURNED, **record})
+
+
+def _copy_values(record: Record) -> Record:
     copied = record.copy()
     for key in ("custom", "tags", "note"):
         value = copied.get(key)
@@ -155,7 +165,7 @@ class ContactStore:
             }
             record.update(
                 (key, value)
-                for key, value in _copy(dict(fields)).items()
+                for key, value in _copy_values(dict(fields)).items()
                 if key not in ("created", "updated", "contact_channels")
             )
             record["id"], record["uuid"] = contact_id, uuid

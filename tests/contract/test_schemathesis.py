@@ -3,7 +3,9 @@
 For each of the 19 operations Schemathesis sends the document's examples, boundary and
 invalid values (its coverage phase) and a bounded number of generated requests, valid and
 invalid, and checks that the sandbox never fails with a 5xx, answers only statuses the
-operation documents, and with bodies valid against the schema of that status.
+operation documents, and with bodies valid against the schema of that status, and that it
+accepts every request the document calls valid (200, or 404 for a contact that does not
+exist): a rule the sandbox enforces must be in the document first.
 
 Generation is derandomized (and the example database off) so every run, here and in CI, sends
 the same requests.
@@ -19,6 +21,7 @@ import schemathesis
 from schemathesis.checks import not_a_server_error
 from schemathesis.errors import FailureGroup
 from schemathesis.specs.openapi.checks import (
+    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -36,6 +39,8 @@ CONFIG = schemathesis.Config.from_dict(
         "generation": {"max-examples": MAX_EXAMPLES, "deterministic": True, "database": "none"},
         # Stateful testing chains operations by links, which the document does not declare.
         "phases": {"stateful": {"enabled": False}},
+        # Valid requests succeed, or name a contact that does not exist.
+        "checks": {"positive_data_acceptance": {"expected-statuses": [200, 404]}},
     }
 )
 schema = schemathesis.openapi.from_path(SPEC, config=CONFIG)
@@ -43,9 +48,28 @@ parametrize: Callable[[Callable[..., None]], Callable[..., None]] = schema.param
 
 # The legacy team key, a valid bearer credential that, unlike a JWT, never expires mid-run.
 AUTH = {"Authorization": f"Bearer {SANDBOX_API_KEY}"}
-CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    response_schema_conformance,
+    positive_data_acceptance,
+]
 # The sandbox is on loopback: an HTTP_PROXY from the environment must not reroute the requests.
 DIRECT = {"http": None, "https": None}
+
+
+KNOWN_UNDOCUMENTED = {
+    "POST /v1/contacts": "`date` must be RFC 3339",
+    "POST /v1/contacts/count": "`date` must be RFC 3339",
+    "POST /v2/contacts/list": "`date` must be RFC 3339",
+    "POST /v2/contact": "creating needs `contact_channels`",
+    "POST /v1/contact/set_status": "`id` or `phone` is required",
+}
+"""Rules the sandbox enforces that the document cannot state yet without changing the SDK's
+types: `format: date-time` makes the generator type a field `datetime`, a create-only
+`required` needs a schema of its own for `contacts_v2.create`, and "one of two properties"
+needs an `anyOf` the generator turns into a union. These operations are checked by everything
+but positive-data acceptance."""
 
 
 @parametrize
@@ -53,7 +77,10 @@ def test_the_sandbox_answers_what_the_document_says(
     case: schemathesis.Case[Any], sandbox_server: SandboxServer
 ) -> None:
     tally("schemathesis requests checked")
-    case.call_and_validate(base_url=sandbox_server.url, headers=AUTH, checks=CHECKS, proxies=DIRECT)
+    checks = CHECKS
+    if case.operation.label in KNOWN_UNDOCUMENTED:
+        checks = [check for check in CHECKS if check is not positive_data_acceptance]
+    case.call_and_validate(base_url=sandbox_server.url, headers=AUTH, checks=checks, proxies=DIRECT)
 
 
 @pytest.mark.parametrize(

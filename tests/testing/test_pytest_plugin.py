@@ -3,57 +3,15 @@
 from __future__ import annotations
 
 import inspect
-import os
 import pydoc
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket
 from heymarket_typed.testing import without_waiting
-
-USER_PROJECT = Path(__file__).parent / "user_project"
-
-# Runs pytest with the recording and property-testing libraries impossible to import, so the
-# plugin is shown to need neither; the plugin itself comes from the installed entry point.
-_RUNNER = """
-import sys
-BLOCKED = {"vcr", "pytest_recording", "hypothesis", "schemathesis"}
-class Blocker:
-    def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] in BLOCKED:
-            raise ImportError(f"{name} is blocked in this test")
-        return None
-sys.meta_path.insert(0, Blocker())
-import pytest
-sys.exit(pytest.main(sys.argv[1:]))
-"""
-
-PYTEST_INI = """[pytest]
-asyncio_mode = strict
-asyncio_default_fixture_loop_scope = function
-filterwarnings = error
-"""
-
-
-def run_user_pytest(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """pytest in `project`, in a fresh interpreter, as the user would run it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEYMARKET_", "PYTEST_"))}
-    blocked = ("recording", "hypothesispytest", "schemathesis")
-    return subprocess.run(
-        [sys.executable, "-c", _RUNNER, "-p", "no:cacheprovider"]
-        + [arg for name in blocked for arg in ("-p", f"no:{name}")]
-        + list(args),
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+from tests.testing.user_project import PYTEST_INI, USER_PROJECT, run_user_pytest
 
 
 def user_project(tmp_path: Path) -> Path:
@@ -64,7 +22,7 @@ def user_project(tmp_path: Path) -> Path:
 
 
 def test_a_users_tests_pass_on_the_fixtures_without_any_real_wait(tmp_path: Path) -> None:
-    result = run_user_pytest(user_project(tmp_path), "-q")
+    result = run_user_pytest(user_project(tmp_path), "-q", bare=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "8 passed" in result.stdout, result.stdout
 
@@ -82,7 +40,7 @@ def test_a_real_wait_fails_the_users_tests(tmp_path: Path) -> None:
         "    ) as client:\n"
         "        client.contacts.count()\n"
     )
-    result = run_user_pytest(project, "-q", "test_waiting.py")
+    result = run_user_pytest(project, "-q", "test_waiting.py", bare=True)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "time.sleep(" in result.stdout
 

@@ -1,14 +1,16 @@
-"""The token bucket, alone and in front of the fake API."""
+"""The sandbox's quota shapes (token bucket, fixed and sliding window), alone and in front of
+the fake API, with their `Retry-After`, rate-limit and `Date` headers."""
 
 from __future__ import annotations
 
 import time
+from email.utils import parsedate_to_datetime
 
 import httpx
 import pytest
 
-from heymarket_typed.testing import FakeHeymarket
-from heymarket_typed.testing._ratelimit import TokenBucket, retry_after_seconds
+from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Quota
+from heymarket_typed.testing._ratelimit import retry_after_seconds
 from tests.testing.conftest import BASE_URL, Clock, bearer, make_token
 from tests.testing.contract import check_response
 
@@ -23,36 +25,79 @@ class Monotonic:
 
 def test_bucket_starts_full_then_gives_the_wait_for_the_next_token() -> None:
     clock = Monotonic()
-    bucket = TokenBucket(rate=2.0, capacity=3, monotonic=clock)
+    bucket = Quota(2.0, burst=3, clock=clock)
 
-    assert [bucket.take() for _ in range(3)] == [0.0, 0.0, 0.0]
-    assert bucket.take() == pytest.approx(0.5)
+    assert [bucket.take().wait for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert bucket.take().wait == pytest.approx(0.5)
     clock.now += 0.2
-    assert bucket.take() == pytest.approx(0.3)
+    refused = bucket.take()
+    assert not refused.allowed
+    assert refused.wait == pytest.approx(0.3)
 
 
 def test_bucket_passes_a_request_arriving_exactly_when_a_token_is_due() -> None:
     clock = Monotonic(123456.789)
-    bucket = TokenBucket(rate=3.0, capacity=1, monotonic=clock)
-    assert bucket.take() == 0.0
+    bucket = Quota(3.0, burst=1, clock=clock)
+    assert bucket.take().allowed
 
     for _ in range(50):
         clock.now += 1 / 3
-        assert bucket.take() == 0.0
+        assert bucket.take().allowed
 
 
 def test_bucket_never_holds_more_than_its_capacity() -> None:
     clock = Monotonic()
-    bucket = TokenBucket(rate=10.0, capacity=2, monotonic=clock)
+    bucket = Quota(10.0, burst=2, clock=clock)
     clock.now += 3600
 
-    assert [bucket.take() > 0 for _ in range(3)] == [False, False, True]
+    assert [bucket.take().allowed for _ in range(3)] == [True, True, False]
 
 
-@pytest.mark.parametrize(("rate", "capacity"), [(0.0, 1), (-1.0, 1), (1.0, 0.5)])
-def test_bucket_rejects_unusable_settings(rate: float, capacity: float) -> None:
+def test_fixed_window_resets_on_the_period_boundary() -> None:
+    clock = Monotonic(100.0)
+    window = Quota(3, window="fixed", clock=clock)
+    clock.now = 100.7
+    assert [window.take().allowed for _ in range(4)] == [True, True, True, False]
+    refused = window.take()
+    assert refused.wait == pytest.approx(0.3)
+    assert (refused.limit, refused.remaining) == (3, 0)
+    assert refused.reset == pytest.approx(0.3)
+    clock.now = 101.0  # a new window: a burst of twice the limit across the boundary passes
+    assert [window.take().allowed for _ in range(4)] == [True, True, True, False]
+
+
+def test_sliding_window_counts_any_period() -> None:
+    clock = Monotonic(100.0)
+    window = Quota(2, window="sliding", clock=clock)
+    assert window.take().allowed
+    clock.now = 100.6
+    assert window.take().allowed
+    clock.now = 100.9
+    refused = window.take()
+    assert not refused.allowed
+    assert refused.wait == pytest.approx(0.1)  # the request at 100.0 leaves the window
+    clock.now = 101.0
+    assert window.take().allowed
+    clock.now = 101.5
+    assert not window.take().allowed  # 100.6 and 101.0 are still within the last second
+
+
+@pytest.mark.parametrize(
+    ("rate", "options"),
+    [
+        (0.0, {}),
+        (-1.0, {}),
+        (float("nan"), {}),
+        (float("inf"), {}),
+        (1.0, {"burst": 0.5}),
+        (0.5, {"window": "fixed"}),
+        (1.0, {"window": "leaky"}),
+        (1.0, {"window": "sliding", "period": 0.0}),
+    ],
+)
+def test_quota_rejects_unusable_settings(rate: float, options: dict[str, object]) -> None:
     with pytest.raises(ValueError, match="must"):
-        TokenBucket(rate, capacity)
+        Quota(rate, **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -112,3 +157,60 @@ def test_unauthenticated_requests_do_not_spend_tokens(clock: Clock) -> None:
         assert anonymous.post("/v1/contacts/count", json={}).status_code == 401
     with limited_client(fake) as http:
         assert http.post("/v1/contacts/count", json={}).status_code == 200
+
+
+def test_x_ratelimit_headers_describe_the_quota(clock: Clock) -> None:
+    fake = FakeHeymarket(
+        rate_limit=Quota(2, window="fixed", period=5, clock=lambda: 1002.0),
+        rate_limit_headers="x-ratelimit",
+        clock=clock,
+    )
+    with limited_client(fake) as http:
+        first = http.post("/v1/contacts/count", json={})
+    assert first.headers["x-ratelimit-limit"] == "10"
+    assert first.headers["x-ratelimit-remaining"] == "9"
+    assert first.headers["x-ratelimit-reset"] == "3"
+
+
+def test_ietf_headers_give_the_bucket_rate_as_the_policy(clock: Clock) -> None:
+    fake = FakeHeymarket(
+        rate_limit=Quota(20, burst=3, clock=lambda: 5.0), rate_limit_headers="ietf", clock=clock
+    )
+    with limited_client(fake) as http:
+        first = http.post("/v1/contacts/count", json={})
+    assert first.headers["ratelimit"] == "limit=3, remaining=2, reset=0.05"
+    assert first.headers["ratelimit-policy"] == "20;w=1"
+
+
+def test_a_quota_is_shared_by_two_sandboxes(clock: Clock) -> None:
+    quota = Quota(1, burst=2, clock=lambda: 0.0)
+    first = FakeHeymarket(rate_limit=quota, clock=clock)
+    second = FakeHeymarket(rate_limit=quota, clock=clock)
+    with limited_client(first) as one, limited_client(second) as two:
+        statuses = [http.post("/v1/contacts/count", json={}).status_code for http in (one, two)]
+        assert two.post("/v1/contacts/count", json={}).status_code == 429
+    assert statuses == [200, 200]
+
+
+def test_date_header_and_jwt_checks_follow_the_clock_offset(clock: Clock) -> None:
+    fake = FakeHeymarket(clock=clock, clock_offset=600)
+    with limited_client(fake) as http:  # a token signed at the client's "now"
+        assert http.post("/v1/contacts/count", json={}).status_code == 401
+    with httpx.Client(
+        transport=fake.transport(),
+        base_url=BASE_URL,
+        headers=bearer(make_token(iat=int(clock.now) + 600)),
+    ) as http:
+        answer = http.post("/v1/contacts/count", json={})
+    assert answer.status_code == 200
+    assert parsedate_to_datetime(answer.headers["date"]).timestamp() == clock.now + 600
+
+
+def test_served_responses_carry_one_date_from_the_sandbox_clock(clock: Clock) -> None:
+    fake = FakeHeymarket(clock=clock, secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY)
+    with (
+        fake.serve() as server,
+        httpx.Client(base_url=server.url, headers=bearer(make_token())) as http,
+    ):
+        answer = http.post("/v1/contacts/count", json={})
+    assert answer.headers.get_list("date") == ["Sat, 01 Jun 2024 12:00:00 GMT"]

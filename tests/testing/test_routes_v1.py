@@ -134,7 +134,7 @@ def test_update_always_overwrites_names(client: httpx.Client, fake: FakeHeymarke
     client.put(f"/v1/contact/{ref['id']}", json={"phone": "15105553344", "last": "King"})
 
     stored = fake.contacts()[0]
-    assert "first" not in stored
+    assert stored["first"] is None
     assert stored["last"] == "King"
     assert stored["display_name"] == "King"
 
@@ -153,8 +153,8 @@ def test_update_with_overwrite_replaces_custom_and_removes_unsent_fields(
     stored = fake.contacts()[0]
     assert stored["custom"] == {"2": "y"}
     assert stored["phone"] == "15105559999"
-    assert "email" not in stored
-    assert "assigned_user_id" not in stored
+    assert stored["email"] is None
+    assert stored["assigned_user_id"] is None
 
 
 def test_update_moves_the_contact_to_a_later_updated_time(
@@ -482,7 +482,7 @@ def test_batch_with_overwrite_updates_existing_phones(
     [stored] = fake.contacts()
     assert stored["first"] == "New"
     assert stored["rev"] == 2
-    assert "email" not in stored
+    assert stored["email"] is None
 
 
 @pytest.mark.parametrize("body", [[], {"phone": "15105550001"}, ["15105550001"], [{"phone": 1}]])

@@ -27,7 +27,7 @@ class ChannelInput:
 
     channel_type: str
     """ `phone`, `email`, `facebook` or another integration. """
-    channel_id: str | Unset = UNSET
+    channel_id: str
     """ The channel value (a phone in E.164 digits, an email address, ...). """
     channel_ids: list[str] | Unset = UNSET
     channel_handle: str | Unset = UNSET
@@ -38,8 +38,7 @@ class ChannelInput:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict["channel_type"] = self.channel_type
-        if not isinstance(self.channel_id, Unset):
-            field_dict["channel_id"] = self.channel_id
+        field_dict["channel_id"] = self.channel_id
         if not isinstance(self.channel_ids, Unset):
             field_dict["channel_ids"] = [_j0 for _j0 in self.channel_ids]
         if not isinstance(self.channel_handle, Unset):
@@ -73,7 +72,7 @@ class ChannelInput:
             raise _invalid("ChannelInput.channel_type", "str", channel_type)
 
         channel_id: Any = _get("channel_id", UNSET)
-        if type(channel_id) is not str and channel_id is not UNSET:
+        if type(channel_id) is not str:
             raise _invalid("ChannelInput.channel_id", "str", channel_id)
 
         channel_ids: Any = _get("channel_ids", UNSET)
