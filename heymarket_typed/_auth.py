@@ -91,7 +91,7 @@ class JWTAuth(_BearerAuth):
         self.server_clock = ServerClock(clock)
         self._max_age = max_age
         self._lock = threading.Lock()
-        self.__token: str | None = None
+        self.__token: Secret | None = None  # a Secret: trackers walking attributes see nothing
         self._issued_at = 0
 
     def __repr__(self) -> str:
@@ -111,12 +111,13 @@ class JWTAuth(_BearerAuth):
     def _token(self, *, stale: str | None = None) -> str:
         with self._lock:
             now = self.server_clock.now()
-            token = self.__token
+            token = self.__token.reveal() if self.__token is not None else None
             # Another thread may already have replaced the refused token: then use its fresh one.
             if token is None or token == stale or now - self._issued_at >= self._max_age:
                 back = SIGN_BACK_KNOWN if self.server_clock.known else SIGN_BACK
                 self._issued_at = int(now) - back
-                token = self.__token = self._sign(self._issued_at)
+                token = self._sign(self._issued_at)
+                self.__token = Secret(token)
             return token
 
     def _sign(self, issued_at: int) -> str:

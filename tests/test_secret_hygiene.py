@@ -73,6 +73,17 @@ def shown(value: object) -> str:
     if isinstance(value, dict | list | tuple):
         items = value.items() if isinstance(value, dict) else enumerate(value)
         return " ".join(f"{k!r}: {shown(v)}" for k, v in items)
+    text = _repr(value)
+    # Trackers that serialise objects go one level into their attributes: so does this walk,
+    # for the SDK's and httpx's objects (the test's own, holding what it sent, are its business).
+    attributes = getattr(value, "__dict__", None)
+    module = type(value).__module__
+    if isinstance(attributes, dict) and module.startswith(("heymarket_typed", "httpx")):
+        text += " " + " ".join(f"{name}={_repr(item)}" for name, item in attributes.items())
+    return text
+
+
+def _repr(value: object) -> str:
     try:
         return repr(value)
     except Exception as failure:  # a repr that fails shows nothing
