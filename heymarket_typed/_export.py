@@ -80,13 +80,13 @@ class ExportPlan:
             None if updated_after is None else check.timestamp(updated_after, "updated_after")
         )
         self.phase: str = "main"
-        self.floor = self.updated_after
+        self.floor: str | None = self.updated_after
         self.top: str | None = None
         self.below: str | None = None
         self.edge_keys: set[Key] = set()  # the contacts at `top` and at `below`
         self.newest: str | None = None
         self.passes: deque[tuple[str, Pass]] = deque()
-        self.probe_pending = False
+        self.probe_pending: bool = False
         if resume is not None:
             self._restore(decode(resume))
         else:
@@ -166,7 +166,7 @@ class ExportPlan:
             self.fetches(1)
             busy = [s for _, p in self.passes for s in p.segments if s.busy]
         self.take(busy[0], list(page))
-        out = []
+        out: list[Contact] = []
         while (contact := self.pop()) is not None:
             out.append(contact)
         return out

@@ -116,7 +116,7 @@ class Settings:
             headers=dict(headers.items()),
             clock=clock,
             phone_region=phone_region(default_phone_region),
-            round_trips=RoundTrips(pacer),
+            round_trips=RoundTrips(None if pacer is None else lambda: pacer.rate),
         )
 
     def transport_options(self) -> dict[str, Any]:

@@ -10,10 +10,7 @@ at 10 ms one suffices, and extra readers would only hold more pages in memory.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ._pacing import Pacer
+from collections.abc import Callable
 
 _WEIGHT = 0.2
 """Weight of the newest round trip in the moving average."""
@@ -24,8 +21,9 @@ _HEADROOM = 1.25
 class RoundTrips:
     """The moving average of a client's round trips (seconds), shared by its threads/tasks."""
 
-    def __init__(self, pacer: Pacer | None) -> None:
-        self._pacer = pacer
+    def __init__(self, rate: Callable[[], float] | None) -> None:
+        """`rate`: the pacer's current rate in requests per second; None when unpaced."""
+        self._rate = rate
         self.average: float | None = None
 
     def record(self, seconds: float) -> None:
@@ -38,10 +36,10 @@ class RoundTrips:
     def readers(self, concurrency: int) -> int:
         """Requests to keep in flight, 1..`concurrency`: all of them when nothing paces the
         client, one until a round trip is known."""
-        if self._pacer is None:
+        if self._rate is None:
             return concurrency
         average = self.average
         if average is None:
             return 1
-        wanted = math.ceil(self._pacer.rate * average * _HEADROOM)
+        wanted = math.ceil(self._rate() * average * _HEADROOM)
         return max(1, min(concurrency, wanted))
