@@ -164,6 +164,9 @@ class ContactsV2(_Sync):
 
         Raises:
             ValueError: a bad argument, or a `resume` of another export or damaged.
+            PaginationError: newest first only, more than 100 contacts share one `updated`
+                timestamp: v2 has no "updated before" filter, so that order reads the v1
+                cursor, which cannot get past them (`ascending=True` pages through any block).
         """
         options = call_options(timeout, extra_headers)
         readers = self._readers(concurrency)

@@ -13,6 +13,8 @@ the cursor, since nothing documents it:
 - Precision (seconds to nanoseconds): the cursor is always a value the server itself wrote, so
   the server compares it at its own precision; nothing is rounded or re-formatted on our side.
   Instants are compared as integers (`_instants`), so two spellings of one instant are equal.
+- Overlap: a page from a moved cursor asks `page_size` plus the contacts it will repeat (up to
+  100), so each request brings `page_size` new contacts where the limit allows.
 - Ties: a full page of one timestamp that the cursor cannot get past is asked again with a
   doubled `limit` (up to 100); past that, by page number under the same cursor (v2) or, where
   the API has none (v1), `PaginationError` names the timestamp. Pages hold at least 2 contacts,
@@ -173,7 +175,10 @@ class Sweep:
         self.cursor = stamp
         # What was read at or past the new cursor comes again: remember it, and only it.
         self.seen = {k for k in self.seen.union(keys) if not self.ahead(cursor_ns, k[1])}
-        self.limit, self.page = self.base_limit, 0
+        # Room on the next page for what comes again, so that it brings `page_size` new
+        # contacts: an export of n contacts takes about ceil(n / page_size) requests.
+        self.limit = min(MAX_PAGE_SIZE, self.base_limit + len(self.seen))
+        self.page = 0
         return True
 
     def _stuck(self, last: Contact, keys: Iterable[Key]) -> None:
@@ -188,5 +193,6 @@ class Sweep:
             # Yield what this page brought; the next `ask()` fails instead of asking again.
             self.error = PaginationError(
                 f"more than {MAX_PAGE_SIZE} contacts share the timestamp {last.updated!r}; "
-                "the v1 cursor cannot get past them (use contacts_v2.iter())"
+                "the v1 cursor cannot get past them (contacts_v2.iter(ascending=True) pages "
+                "through any block)"
             )

@@ -84,6 +84,7 @@ class Pass:
         self.counted = False
         self.unit = 10**9
         self.taken = 0
+        self.boundaries = 0
         self.dense_taken = 0
         self.dense_span = 0
 
@@ -116,17 +117,16 @@ class Pass:
 
     # Requests
 
-    def wants_count(self, readers: int) -> bool:
+    def wants_count(self, readers: int, *, early: bool = False) -> bool:
         """Whether to send the count probe now: worth it only where segments would be read at
-        once, and only once the first page came back full."""
+        once, once the first page came back full; or `early`, with the first page, when the
+        round trip is not known yet (a long one would otherwise cost a round trip more)."""
         first = self.segments[0]
-        return (
-            self.splittable
-            and readers > 1
-            and not self.counted
-            and first.sweep.edge is None
-            and self.taken >= first.sweep.page_size
-        )
+        if not self.splittable or self.counted or first.sweep.edge is not None:
+            return False
+        if early:
+            return self.taken == 0 and not first.pages and not first.done
+        return readers > 1 and self.taken >= first.sweep.page_size
 
     def take_count(self, total: int) -> None:
         self.total = total
@@ -243,9 +243,18 @@ class Pass:
         if self.total is None or self.dense_span <= 0 or self.dense_taken <= 1:
             return
         page_size = self.segments[0].sweep.page_size
-        span = min(MAX_SPAN_PAGES, max(4, math.ceil(self.total / page_size / (2 * readers))))
+        pages = self.total / page_size
+        # DESIGN's bound allows 5% and 2 x concurrency over one sweep's requests, and a
+        # boundary costs about one request (the page read past it): at most `budget`
+        # boundaries, about `readers` of them for the staggered start and as many for the end,
+        # the rest spread over the middle, which sets the span.
+        budget = math.floor(0.04 * pages + 2 * readers)
+        middle = max(1, budget - 2 * readers)
+        span = min(
+            MAX_SPAN_PAGES, max(4, math.ceil(pages / middle), math.ceil(pages / (2 * readers)))
+        )
         density = self.dense_taken / self.dense_span  # contacts per nanosecond
-        while len(self.segments) < readers:
+        while len(self.segments) < readers and self.boundaries < budget:
             last = self.segments[-1]
             if last.done or last.again or last.stop is not None:
                 return
@@ -265,11 +274,11 @@ class Pass:
             staggered = span * page_size * len(self.segments) / readers
             # Near the end, no segment holds more than its reader's share of what is left,
             # so that the last ones end together rather than one long segment read alone.
-            pages = max(2.0, round(min(staggered, left / max(parts, readers)) / page_size))
+            size = max(2.0, round(min(staggered, left / max(parts, readers)) / page_size))
             # Half a page short of a whole number of pages: the segment's last page then
             # reads past its stop (which ends it), rather than ending on it and needing one
             # more request to show that nothing more is there.
-            per = (pages - 0.5) * page_size
+            per = (size - 0.5) * page_size
             step = max(self.unit, math.ceil(per / density / self.unit) * self.unit)
             base = position - position % self.unit
             boundary = base + step if self.ascending else base - step
@@ -278,6 +287,7 @@ class Pass:
             if self.floor is not None and boundary <= self.floor:
                 return
             last.stop = boundary
+            self.boundaries += 1
             old = last.sweep
             self.segments.append(
                 Segment(

@@ -35,11 +35,12 @@ class RoundTrips:
 
     def readers(self, concurrency: int) -> int:
         """Requests to keep in flight, 1..`concurrency`: all of them when nothing paces the
-        client, one until a round trip is known."""
+        client; 0 until a round trip is known (where `concurrency` > 1), which means one
+        request, with a count probe beside it in case the round trip proves long."""
         if self._rate is None:
             return concurrency
         average = self.average
         if average is None:
-            return 1
+            return 0 if concurrency > 1 else 1
         wanted = math.ceil(self._rate() * average * _HEADROOM)
         return max(1, min(concurrency, wanted))

@@ -19,8 +19,11 @@ def test_newest_first_goes_down_the_v1_cursor_then_catches_up_from_the_top() -> 
     assert first.endpoint == "v1"
     assert not first.ask.ascending
     assert [c.id for c in plan.take_page([contact(4, 4), contact(3, 3)])] == [4, 3]
-    plan.take_page([contact(3, 3), contact(2, 2)])
-    plan.take_page([contact(1, 1)])  # short: the bottom
+    # The next page has room for the two that may come again (limit 4): 3 is short, the bottom.
+    second = plan.next_fetch()
+    assert second is not None
+    assert second.ask.limit == 4
+    plan.take_page([contact(3, 3), contact(2, 2), contact(1, 1)])
     catch_up = plan.next_fetch()
     assert catch_up is not None
     assert catch_up.endpoint == "v2"

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from heymarket_typed import AsyncContactIterator, AsyncHeymarket, ContactIterator, Heymarket, models
+from heymarket_typed import (
+    AsyncContactIterator,
+    AsyncHeymarket,
+    ContactIterator,
+    Heymarket,
+    errors,
+    models,
+)
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket
 
 BASE = "https://sandbox.invalid"
@@ -271,3 +278,14 @@ def test_update_within_the_same_second_is_told_apart_by_rev() -> None:
     fake.on_request(2, lambda f: f.update_contact(1002, first="Again"))
     yielded = [(c.id, c.first) for c in client_for(fake).contacts.iter(page_size=2, ascending=True)]
     assert [first for id, first in yielded if id == 1002][-1] == "Again"
+
+
+def test_v2_newest_first_over_a_block_of_150_names_it_and_the_order_that_gets_past() -> None:
+    fake = FakeHeymarket()
+    fake.seed(150, updated="2024-06-01T12:00:00Z")
+    client = client_for(fake)
+
+    with pytest.raises(errors.PaginationError, match=r"12:00:00Z.*ascending=True"):
+        list(client.contacts_v2.iter(concurrency=1))
+    oldest_first = [c.id for c in client.contacts_v2.iter(ascending=True, concurrency=1)]
+    assert sorted(oldest_first) == list(range(1001, 1151))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import httpx
 import pytest
@@ -48,14 +49,18 @@ class PageSizes(httpx.BaseTransport):
         (250, 100, 5),
         (1000, 100, 1),
         (2500, 100, 1),
+        (25, 3, 1),
+        (1001, 10, 3),
+        (2000, 10, 1),
     ],
 )
+@pytest.mark.parametrize("date_bound", [None, "inclusive", "exclusive"])
 def test_an_export_with_nothing_changing_stays_within_the_request_bound(
-    surface: str, ascending: bool, concurrency: int, case: tuple[int, int, int]
+    surface: str, ascending: bool, concurrency: int, case: tuple[int, int, int], date_bound: Any
 ) -> None:
     """`case`: (contacts, page size, contacts per `updated` timestamp)."""
     n, page_size, ties = case
-    fake = FakeHeymarket(clock=lambda: T0)
+    fake = FakeHeymarket(clock=lambda: T0, date_bound=date_bound)
     for group in range(math.ceil(n / ties)):
         size = min(ties, n - group * ties)
         stamp = format_ns(START_NS + group * 10**8)  # 0.1 s apart
