@@ -22,6 +22,7 @@ visible only after it is still read; contacts of that window may come again.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -260,9 +261,10 @@ class ExportPlan:
             "floor": self.floor,
             "top": self.top,
             "below": self.below,
-            "edge_keys": sorted(self.edge_keys),
+            "edge_keys": _packed(self.edge_keys),
             "newest": self.newest,
             **position,
+            "seen": _packed({(k[0], k[1], k[2]) for k in position["seen"]}),
         }
 
     def checkpoint(self, state: dict[str, Any] | None = None) -> str:
@@ -351,12 +353,45 @@ def _count(value: object) -> int:
     return value
 
 
+def _packed(keys: set[Key]) -> list[list[Any]]:
+    """Keys grouped by instant, ids as gaps: `[instant, [first id, gap, ...], [rev, ...]]`
+    (revs left out when all are -1). A block of 1,200 contacts on one timestamp fits a
+    checkpoint this way, where `[id, instant, rev]` triples would not."""
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for contact_id, ns, rev in sorted(keys):
+        groups.setdefault(ns, []).append((contact_id, rev))
+    packed: list[list[Any]] = []
+    for ns in sorted(groups):
+        members = groups[ns]
+        ids = [contact_id for contact_id, _ in members]
+        gaps = ids[:1] + [b - a for a, b in itertools.pairwise(ids)]
+        revs = [rev for _, rev in members]
+        packed.append([ns, gaps, [] if all(rev == -1 for rev in revs) else revs])
+    return packed
+
+
 def _keys(value: object) -> set[Key]:
+    """Keys from a checkpoint, packed (`_packed`) or as `[id, instant, rev]` triples (the
+    first format's)."""
     if not isinstance(value, list):
         raise ValueError("keys must be a list")
     keys: set[Key] = set()
     for item in value:
+        if isinstance(item, list) and len(item) == 3 and isinstance(item[1], list):
+            keys.update(_group(item))
+            continue
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], int)):
             raise ValueError("a key must be [id, instant, rev]")
         keys.add((_count(item[0]), _count(item[1]), _count(item[2] + 1) - 1))
     return keys
+
+
+def _group(item: list[Any]) -> list[Key]:
+    ns, gaps, revs = _count(item[0]), item[1], item[2]
+    if not isinstance(revs, list) or (revs and len(revs) != len(gaps)):
+        raise ValueError("a key group must be [instant, [ids], [revs]]")
+    ids = list(itertools.accumulate(_count(gap) for gap in gaps))
+    return [
+        (contact_id, ns, _count(revs[i] + 1) - 1 if revs else -1)
+        for i, contact_id in enumerate(ids)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from heymarket_typed_api.models import Contact
 
+from heymarket_typed._checkpoint import encode
 from heymarket_typed._export import ExportPlan
 
 
@@ -81,3 +82,16 @@ def test_same_updated_after_spelled_differently_is_the_same_export() -> None:
         updated_after="2024-01-01T00:00:00.000Z",
         resume=text,
     )
+
+
+def test_a_checkpoint_of_the_first_format_with_key_triples_still_resumes() -> None:
+    plan = ExportPlan(surface="v1", page_size=5, ascending=True)
+    plan.take_page([contact(1, 10), contact(2, 20), contact(3, 30), contact(4, 40), contact(5, 50)])
+    state = plan.state()
+    assert state["seen"]
+    assert isinstance(state["seen"][0][1], list)
+    state["seen"] = [[5, 1717243250000000000, -1]]  # as the first format wrote it
+    state["edge_keys"] = []
+    again = ExportPlan(surface="v1", page_size=5, ascending=True, resume=encode(state))
+    page = [contact(5, 50), contact(6, 55)]
+    assert [c.id for c in again.take_page(page)] == [6]

@@ -227,3 +227,19 @@ def test_a_checkpoint_of_another_updated_after_is_a_value_error() -> None:
         resumed = sdk.contacts_v2.iter(updated_after="2024-06-01T11:00:00Z", resume=checkpoint)
         assert len(list(resumed)) == 4
     assert fake.request_count > before
+
+
+@pytest.mark.parametrize("k", [150, 700, 1199])
+def test_a_checkpoint_inside_a_block_of_1200_on_one_timestamp_fits_and_resumes_exactly(
+    k: int,
+) -> None:
+    fake = FakeHeymarket(clock=Clock())
+    fake.seed(1200, updated="2024-06-01T11:00:00Z")
+    fake.seed(5, phone_start=15550990000)  # after the block
+
+    first, checkpoint = take(fake, "v2", k, page_size=100, ascending=True, concurrency=1)
+    check_checkpoint_text(checkpoint)
+    rest, _ = take(fake, "v2", None, page_size=100, ascending=True, resume=checkpoint)
+
+    ids = [y.id for y in first + rest]
+    assert sorted(ids) == list(range(1001, 1001 + 1205)), "lost or repeated across the two runs"
