@@ -84,6 +84,9 @@ class Pass:
         self.counted = False
         self.unit = 10**9
         self.taken = 0
+        self.full_pages = 0
+        self.full_fresh = 0
+        """Pages read whole (within their segment) and the new contacts they brought."""
         self.boundaries = 0
         self.dense_taken = 0
         self.dense_span = 0
@@ -163,6 +166,7 @@ class Pass:
         sweep = segment.sweep
         before = sweep.state()
         fresh = sweep.take(page)
+        whole = len(fresh)
         keys = [key_of(contact) for contact in page]
         for _, ns, _ in keys:
             if ns % self.unit:
@@ -186,6 +190,9 @@ class Pass:
         if fresh:
             segment.pages.append(Page(before, deque(fresh)))
             self.taken += len(fresh)
+        if not (past_stop or past_floor or sweep.done):
+            self.full_pages += 1
+            self.full_fresh += whole
         if past_stop or past_floor:
             segment.done = True
         elif sweep.done and sweep.error is None:
@@ -229,6 +236,12 @@ class Pass:
         self.dense_span += abs(keys[-1][1] - start)
         self.dense_taken += len(keys)
 
+    def _per_page(self, page_size: int) -> float:
+        """New contacts a whole page has brought on average (`page_size` before any)."""
+        if not self.full_pages:
+            return float(page_size)
+        return min(float(page_size), self.full_fresh / self.full_pages)
+
     @staticmethod
     def _left(segment: Segment) -> int:
         """How far (ns) a bounded segment still has to read; 0 for the open one."""
@@ -248,7 +261,7 @@ class Pass:
         # boundary costs about one request (the page read past it): at most `budget`
         # boundaries, about `readers` of them for the staggered start and as many for the end,
         # the rest spread over the middle, which sets the span.
-        budget = math.floor(0.04 * pages + 2 * readers)
+        budget = math.floor(0.05 * pages + 2 * readers)
         middle = max(1, budget - 2 * readers)
         span = min(
             MAX_SPAN_PAGES, max(4, math.ceil(pages / middle), math.ceil(pages / (2 * readers)))
@@ -275,10 +288,11 @@ class Pass:
             # Near the end, no segment holds more than its reader's share of what is left,
             # so that the last ones end together rather than one long segment read alone.
             size = max(2.0, round(min(staggered, left / max(parts, readers)) / page_size))
-            # Half a page short of a whole number of pages: the segment's last page then
-            # reads past its stop (which ends it), rather than ending on it and needing one
-            # more request to show that nothing more is there.
-            per = (size - 0.5) * page_size
+            # A quarter page short of a whole number of pages (of the new contacts a page has
+            # brought so far): the segment's last page then reads past its stop, which ends
+            # it, rather than ending on it and needing one more request to show that
+            # nothing more is there.
+            per = (size - 0.25) * self._per_page(page_size)
             step = max(self.unit, math.ceil(per / density / self.unit) * self.unit)
             base = position - position % self.unit
             boundary = base + step if self.ascending else base - step
