@@ -116,7 +116,8 @@ class ExportPlan:
     def _fetch(self, phase: str, ask: Ask | None) -> Fetch:
         assert ask is not None  # a segment that is not done always has a next page
         if phase == "main" and not self.ascending:
-            return Fetch("v1", ask)
+            # A block read oldest first (`Sweep.blocks`) goes to the v2 list.
+            return Fetch("v2" if ask.ascending else "v1", ask)
         if ask.date is None and self.floor is not None:
             ask = Ask(self.floor, ask.limit, ask.ascending, ask.page)
         return Fetch(self.surface, ask)
@@ -190,7 +191,11 @@ class ExportPlan:
     def _main_sweep(self) -> Sweep:
         if self.ascending:
             return Sweep(ascending=True, page_size=self.page_size, paged=self.surface == "v2")
-        return Sweep(ascending=False, page_size=self.page_size, paged=False)
+        # v2 newest first reads the v1 cursor, and a block of over 100 contacts on one
+        # timestamp by page number through the v2 list, which v1 cannot get past.
+        return Sweep(
+            ascending=False, page_size=self.page_size, paged=False, blocks=self.surface == "v2"
+        )
 
     def _open(self, phase: str, sweep: Sweep) -> None:
         floor = None if self.floor is None else instant(self.floor)
@@ -309,7 +314,12 @@ class ExportPlan:
         limit = _count(state["limit"])
         if limit > MAX_PAGE_SIZE or _count(state["page"]) > _MAX_PAGE_NUMBER:
             raise ValueError("limit or page out of range")
+        block, passed = state.get("block"), state.get("passed")
+        if not all(v is None or (isinstance(v, int) and v >= 0) for v in (block, passed)):
+            raise ValueError("bad block")
         fields = {
+            "block": block if self.surface == "v2" and not self.ascending else None,
+            "passed": passed,
             "cursor": _text(state["cursor"]),
             "seen": _keys(state["seen"]),
             "inclusive": inclusive,

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from ._constants import MAX_PAGE_SIZE
 from ._exceptions import PaginationError
-from ._instants import instant
+from ._instants import instant, written
 
 if TYPE_CHECKING:
     from heymarket_typed_api.models import Contact
@@ -83,6 +83,13 @@ class Sweep:
     done: bool = False
     edge: int | None = None
     """Contacts not strictly ahead of this instant belong to an earlier segment."""
+    blocks: bool = False
+    """A descending sweep that may read a block of over 100 contacts on one timestamp by
+    page number through the v2 list (ascending, "updated after" just below it)."""
+    block: int | None = None
+    """The instant of the block being read that way."""
+    passed: int | None = None
+    """The instant of the last block read that way: the cursor continues below it."""
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
@@ -100,6 +107,8 @@ class Sweep:
             raise self.error
         if self.done:
             return None
+        if self.block is not None:
+            return Ask(written(self.block - 1, 1), MAX_PAGE_SIZE, True, self.page)
         return Ask(self.cursor, self.limit, self.ascending, self.page)
 
     def ahead(self, a: int, b: int) -> bool:
@@ -108,6 +117,8 @@ class Sweep:
 
     def take(self, page: Sequence[Contact]) -> list[Contact]:
         """The contacts of `page` not yet seen, in order; moves the cursor past the page."""
+        if self.block is not None:
+            return self._take_block(page)
         keys = [key_of(contact) for contact in page]
         at = None if self.cursor is None else instant(self.cursor)
         previous: int | None = at
@@ -151,7 +162,36 @@ class Sweep:
             "page": self.page,
             "done": self.done,
             "edge": self.edge,
+            "block": self.block,
+            "passed": self.passed,
         }
+
+    def _take_block(self, page: Sequence[Contact]) -> list[Contact]:
+        """A page of the block at `block`, read oldest first from just below it: its contacts
+        at that instant are new, anything else is not this block's."""
+        block = self.block
+        assert block is not None
+        keys = [key_of(contact) for contact in page]
+        fresh = [
+            c
+            for c, k in zip(page, keys, strict=True)
+            if k[1] == block and k not in self.seen and (self.edge is None or k[1] < self.edge)
+        ]
+        self.seen.update(k for k in keys if k[1] == block)
+        if len(page) < MAX_PAGE_SIZE or any(k[1] > block for k in keys):
+            # Past the block: the v1 cursor goes on below it.
+            self.block, self.passed, self.page = None, block, 0
+            self.limit = self.base_limit
+            if self.inclusive:
+                self.cursor = written(block - 1, 1)
+            else:
+                stamp = next(
+                    (c.updated for c, k in zip(page, keys, strict=True) if k[1] == block), None
+                )
+                self.cursor = stamp if isinstance(stamp, str) else written(block, 1)
+        else:
+            self.page += 1
+        return fresh
 
     def _advance(self, page: Sequence[Contact], keys: list[Key]) -> None:
         if not self._move(page, keys):
@@ -184,8 +224,15 @@ class Sweep:
     def _stuck(self, last: Contact, keys: Iterable[Key]) -> None:
         """A full page the cursor cannot move past: more of one timestamp than fit."""
         self.seen.update(keys)
-        if self.limit < MAX_PAGE_SIZE:
+        at = key_of(last)[1]
+        if self.blocks and self.passed == at and self.inclusive:
+            # Read already; the server includes the cursor: go on from just below it. One
+            # nanosecond below, cut to the server's precision, is its previous instant.
+            self.cursor, self.limit, self.page = written(at - 1, 1), self.base_limit, 0
+        elif self.limit < MAX_PAGE_SIZE:
             self.limit = min(MAX_PAGE_SIZE, self.limit * 2)
+        elif self.blocks:
+            self.block, self.page = at, 0
         elif self.paged:
             # Over 100 contacts on one timestamp: by page number under the same cursor.
             self.page += 1

@@ -165,9 +165,10 @@ class Pass:
         segment.busy = False
         sweep = segment.sweep
         before = sweep.state()
+        in_block = sweep.block is not None  # a page of a block, read oldest first
         fresh = sweep.take(page)
         whole = len(fresh)
-        keys = [key_of(contact) for contact in page]
+        keys = [] if in_block else [key_of(contact) for contact in page]
         for _, ns, _ in keys:
             if ns % self.unit:
                 self.unit = min(self.unit, unit_of(ns))
@@ -190,7 +191,7 @@ class Pass:
         if fresh:
             segment.pages.append(Page(before, deque(fresh)))
             self.taken += len(fresh)
-        if not (past_stop or past_floor or sweep.done):
+        if not (in_block or past_stop or past_floor or sweep.done):
             self.full_pages += 1
             self.full_fresh += whole
         if past_stop or past_floor:
@@ -311,6 +312,7 @@ class Pass:
                         paged=old.paged,
                         cursor=written(boundary, self.unit),
                         edge=boundary,
+                        blocks=old.blocks,
                     )
                 )
             )

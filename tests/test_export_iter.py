@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import math
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -280,12 +281,23 @@ def test_update_within_the_same_second_is_told_apart_by_rev() -> None:
     assert [first for id, first in yielded if id == 1002][-1] == "Again"
 
 
-def test_v2_newest_first_over_a_block_of_150_names_it_and_the_order_that_gets_past() -> None:
-    fake = FakeHeymarket()
-    fake.seed(150, updated="2024-06-01T12:00:00Z")
+@pytest.mark.parametrize("date_bound", [None, "inclusive", "exclusive"])
+@pytest.mark.parametrize("concurrency", [1, 8])
+def test_v2_newest_first_reads_a_block_of_150_on_one_timestamp_which_v1_cannot(
+    date_bound: Any, concurrency: int
+) -> None:
+    fake = FakeHeymarket(date_bound=date_bound)
+    fake.seed(5, updated="2024-06-01T10:00:00Z", phone_start=15550900000)  # 1001-1005, older
+    fake.seed(150, updated="2024-06-01T11:00:00.5Z", phone_start=15550910000)  # the block
+    fake.seed(5, updated="2024-06-01T12:00:00Z", phone_start=15550920000)  # 1156-1160, newer
     client = client_for(fake)
 
-    with pytest.raises(errors.PaginationError, match=r"12:00:00Z.*ascending=True"):
-        list(client.contacts_v2.iter(concurrency=1))
-    oldest_first = [c.id for c in client.contacts_v2.iter(ascending=True, concurrency=1)]
-    assert sorted(oldest_first) == list(range(1001, 1151))
+    got = list(client.contacts_v2.iter(page_size=30, concurrency=concurrency))
+
+    assert sorted(c.id for c in got) == list(range(1001, 1161))
+    assert [c.id for c in got[:5]] == list(range(1156, 1161)) or {c.id for c in got[:5]} == set(
+        range(1156, 1161)
+    )
+    assert {c.id for c in got[-5:]} == set(range(1001, 1006))
+    with pytest.raises(errors.PaginationError, match=r"11:00:00.5Z.*ascending=True"):
+        list(client.contacts.iter(page_size=30, concurrency=concurrency))

@@ -294,3 +294,31 @@ def test_one_instant_spelled_two_ways_is_one_timestamp_to_the_v1_cursor() -> Non
 
     assert sorted(ids) == [1001, 1002]
     assert parse_ns("2024-06-01T12:00:00Z") == parse_ns("2024-06-01T12:00:00.000Z")
+
+
+@pytest.mark.parametrize("date_bound", [None, "inclusive", "exclusive"])
+@pytest.mark.parametrize("kind", ["update", "delete", "create"])
+def test_v2_newest_first_through_a_block_of_150_while_it_changes_keeps_g1_to_g3(
+    date_bound: Any, kind: str
+) -> None:
+    fake = FakeHeymarket(clock=lambda: T0, date_bound=date_bound)
+    fake.seed(3, updated="2024-06-01T10:00:00Z", phone_start=15550900000)
+    fake.seed(150, updated="2024-06-01T11:00:00Z", phone_start=15550910000)  # 1004-1153
+    fake.seed(3, updated="2024-06-01T11:30:00Z", phone_start=15550920000)
+    done: list[bool] = []
+
+    def write() -> None:
+        if done:
+            return
+        done.append(True)
+        if kind == "update":
+            fake.update_contact(1100, first="changed")
+        elif kind == "delete":
+            fake.delete_contact(1100)
+        else:
+            fake.add_contact(phone="15550930000")
+
+    yielded, first = export_writing(fake, "v2", 1050, write, page_size=40, concurrency=1)
+
+    assert done
+    assert not violations(fake.history, fake.requests, first, yielded, ascending=False)
