@@ -165,9 +165,9 @@ class ContactsV2(_Sync):
 
         Raises:
             ValueError: a bad argument, or a `resume` of another export or damaged.
-            PaginationError: newest first only, more than 100 contacts share one `updated`
-                timestamp: v2 has no "updated before" filter, so that order reads the v1
-                cursor, which cannot get past them (`ascending=True` pages through any block).
+            PaginationError: the server's pages go back against the order asked (a block of
+                more than 100 contacts on one timestamp is read by page number, in both
+                orders: newest first, through the v2 list from just below it).
         """
         options = call_options(timeout, extra_headers)
         readers = self._readers(concurrency)
