@@ -28,6 +28,7 @@ several requests in flight while the caller still sees one ordered stream.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import deque
 from collections.abc import Sequence
@@ -69,6 +70,9 @@ class Segment:
     """The open last segment (ascending) read a short page while others were still reading."""
     reach: int | None = None
     """The furthest instant read."""
+    density: float | None = None
+    """Contacts per nanosecond on its last page: where it reads next, not what lies behind
+    (an account's newest writes can sit hours above the bulk of its contacts)."""
 
 
 class Pass:
@@ -90,6 +94,8 @@ class Pass:
         self.boundaries = 0
         self.dense_taken = 0
         self.dense_span = 0
+        self.density: float | None = None
+        """Contacts per nanosecond on the last page read with more than one instant."""
 
     # State
 
@@ -236,6 +242,13 @@ class Pass:
         segment.reach = keys[-1][1]
         self.dense_span += abs(keys[-1][1] - start)
         self.dense_taken += len(keys)
+        # The mean gap between the page's instants, the widest tenth left out: a page that
+        # straddles the hours between an account's newest writes and the rest of it must not
+        # make the rest look sparse.
+        gaps = sorted(abs(b[1] - a[1]) for a, b in itertools.pairwise(keys))
+        kept = gaps[: max(1, len(gaps) * 9 // 10)]
+        if kept and sum(kept) > 0:
+            segment.density = self.density = len(kept) / sum(kept)
 
     def _per_page(self, page_size: int) -> float:
         """New contacts a whole page has brought on average (`page_size` before any)."""
@@ -267,7 +280,7 @@ class Pass:
         span = min(
             MAX_SPAN_PAGES, max(4, math.ceil(pages / middle), math.ceil(pages / (2 * readers)))
         )
-        density = self.dense_taken / self.dense_span  # contacts per nanosecond
+        overall = self.dense_taken / self.dense_span  # contacts per nanosecond
         while len(self.segments) < readers and self.boundaries < budget:
             last = self.segments[-1]
             if last.done or last.again or last.stop is not None:
@@ -275,7 +288,8 @@ class Pass:
             position = last.reach if last.reach is not None else last.sweep.edge
             if position is None:
                 return
-            planned = sum(density * self._left(s) for s in self.segments)
+            planned = sum((s.density or overall) * self._left(s) for s in self.segments)
+            density = last.density or self.density or overall
             left = self.total - self.taken - planned
             # Near the end, what is left is shared among the idle readers (2 pages or more
             # each), so that the last segment is not read alone.
