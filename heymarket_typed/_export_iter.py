@@ -17,6 +17,7 @@ import httpx
 
 from ._constants import MAX_CONCURRENCY
 from ._export import ExportPlan, Fetch, Token
+from ._segments import SMALL_PAGES
 
 if TYPE_CHECKING:
     import asyncio
@@ -99,7 +100,11 @@ class _Export:
 
     def fetches(self, in_flight: int) -> list[tuple[Token, Fetch]]:
         """What to send now; at least one request must be in flight or going out."""
-        wanted = self.plan.fetches(self.readers())
+        readers = self.readers()
+        left = self.remaining
+        if left is not None and left <= SMALL_PAGES * self.plan.page_size:
+            readers = 1  # a few pages capped by `max_items`: no probe, no segments
+        wanted = self.plan.fetches(readers)
         if not wanted and not in_flight:
             raise RuntimeError("the export has nothing to read and is not done")  # a bug
         return wanted

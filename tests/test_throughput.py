@@ -10,8 +10,14 @@ from heymarket_typed._throughput import RoundTrips
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket
 
 
-def test_an_unpaced_client_reads_with_every_reader_it_is_allowed() -> None:
-    assert RoundTrips(None).readers(8) == 8
+def test_an_unpaced_client_fills_a_long_round_trip_with_every_reader_a_short_one_with_one() -> None:
+    far = RoundTrips(None)
+    far.record(0.3)
+    assert far.readers(8) == 8
+    near = RoundTrips(None)
+    near.record(0.004)  # a sandbox in the same process: work, not waiting
+    assert near.readers(8) == 1
+    assert RoundTrips(None).readers(8) == 0  # not measured yet
 
 
 def test_until_a_round_trip_is_known_one_request_goes_out_with_a_probe_beside_it() -> None:

@@ -26,6 +26,8 @@ from typing import Any
 import httpx
 
 from heymarket_typed import AsyncHeymarket, Heymarket, models
+from heymarket_typed._clock import Clock
+from heymarket_typed._settings import clock_for_new_clients
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket, RecordedRequest, Write
 from heymarket_typed.testing._timestamps import parse_ns
 
@@ -60,19 +62,34 @@ def instant(updated: str | None) -> int:
 # --- running an export ----------------------------------------------------------------------
 
 
+class FarClock(Clock):
+    """Real time, but every round trip the client measures looks 0.1 s long: the in-process
+    sandbox then stands for one across a network, and exports read with every reader their
+    `concurrency` allows (`_throughput`), deterministically."""
+
+    def __init__(self) -> None:
+        self._ticks = 0.0
+
+    def monotonic(self) -> float:
+        self._ticks += 0.1
+        return self._ticks
+
+
 def client(fake: FakeHeymarket) -> Heymarket:
     """A client of the sandbox with no pacing and no retries (nothing here should fail)."""
     http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
-    return Heymarket(
-        api_key=SANDBOX_API_KEY, requests_per_minute=None, max_retries=0, http_client=http
-    )
+    with clock_for_new_clients(FarClock()):
+        return Heymarket(
+            api_key=SANDBOX_API_KEY, requests_per_minute=None, max_retries=0, http_client=http
+        )
 
 
 def async_client(fake: FakeHeymarket) -> AsyncHeymarket:
     http = httpx.AsyncClient(transport=fake.async_transport(), base_url=BASE_URL)
-    return AsyncHeymarket(
-        api_key=SANDBOX_API_KEY, requests_per_minute=None, max_retries=0, http_client=http
-    )
+    with clock_for_new_clients(FarClock()):
+        return AsyncHeymarket(
+            api_key=SANDBOX_API_KEY, requests_per_minute=None, max_retries=0, http_client=http
+        )
 
 
 def export(fake: FakeHeymarket, surface: str, *, use_async: bool, **options: Any) -> list[Seen]:

@@ -11,9 +11,10 @@ import httpx
 import pytest
 
 from heymarket_typed import Heymarket
+from heymarket_typed._settings import clock_for_new_clients
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket
 from heymarket_typed.testing._timestamps import format_ns
-from tests.robustness.exports import BASE_URL, LIST_PATHS, request_bound
+from tests.robustness.exports import BASE_URL, LIST_PATHS, FarClock, request_bound
 
 T0 = 1_717_243_200.0
 START_NS = 1_714_557_600 * 10**9
@@ -66,12 +67,13 @@ def test_an_export_with_nothing_changing_stays_within_the_request_bound(
         stamp = format_ns(START_NS + group * 10**8)  # 0.1 s apart
         fake.seed(size, updated=stamp, phone_start=15550000000 + group * ties)
     counting = PageSizes(fake.transport())
-    sdk = Heymarket(
-        api_key=SANDBOX_API_KEY,
-        requests_per_minute=None,
-        max_retries=0,
-        http_client=httpx.Client(transport=counting, base_url=BASE_URL),
-    )
+    with clock_for_new_clients(FarClock()):  # as across a network: every reader reads
+        sdk = Heymarket(
+            api_key=SANDBOX_API_KEY,
+            requests_per_minute=None,
+            max_retries=0,
+            http_client=httpx.Client(transport=counting, base_url=BASE_URL),
+        )
     with sdk:
         resource = sdk.contacts if surface == "v1" else sdk.contacts_v2
         ids = [
