@@ -167,8 +167,8 @@ class Heymarket(_Base):
         options = settings.client_options(pool.client, raise_for_status, release_page)
         self._http = httpx.Client(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_httpx_client(self._http)
-        self.contacts = Contacts(self.api, settings.phone_region)
-        self.contacts_v2 = ContactsV2(self.api, settings.phone_region)
+        self.contacts = Contacts(self.api, settings.phone_region, settings.round_trips)
+        self.contacts_v2 = ContactsV2(self.api, settings.phone_region, settings.round_trips)
 
     def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""
@@ -247,8 +247,8 @@ class AsyncHeymarket(_Base):
         options = settings.client_options(pool.client, araise_for_status, arelease_page)
         self._http = httpx.AsyncClient(transport=transport, **options)
         self.api = Client(base_url=settings.base_url).set_async_httpx_client(self._http)
-        self.contacts = AsyncContacts(self.api, settings.phone_region)
-        self.contacts_v2 = AsyncContactsV2(self.api, settings.phone_region)
+        self.contacts = AsyncContacts(self.api, settings.phone_region, settings.round_trips)
+        self.contacts_v2 = AsyncContactsV2(self.api, settings.phone_region, settings.round_trips)
 
     async def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one)."""

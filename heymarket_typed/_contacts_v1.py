@@ -148,7 +148,8 @@ class Contacts(_Sync):
 
         `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending`; a finished
         export's checkpoint gives what changed since. `concurrency` bounds the requests in
-        flight (this version sends one at a time).
+        flight: a large export is read as segments at once when the round trip is long
+        (rate x round trip readers, `_segments`), in order, at most `concurrency` x 32 pages held.
 
         Raises:
             ValueError: a bad argument, or a `resume` of another export or damaged.
@@ -156,10 +157,13 @@ class Contacts(_Sync):
                 cursor cannot get past (`contacts_v2.iter()` can).
         """
         options = call_options(timeout, extra_headers)
-        _concurrency(concurrency)
+        readers = self._readers(concurrency)
         plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
         return ContactIterator(
-            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+            plan,
+            lambda fetch: self._run(list_call(fetch), options),
+            max_items=max_items,
+            readers=readers,
         )
 
     def get_status(
@@ -340,10 +344,13 @@ class AsyncContacts(_Async):
     ) -> AsyncContactIterator:
         """Every contact, by `updated`, lazily (`async for`); see `Contacts.iter`."""
         options = call_options(timeout, extra_headers)
-        _concurrency(concurrency)
+        readers = self._readers(concurrency)
         plan = ExportPlan(surface="v1", page_size=page_size, ascending=ascending, resume=resume)
         return AsyncContactIterator(
-            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+            plan,
+            lambda fetch: self._run(list_call(fetch), options),
+            max_items=max_items,
+            readers=readers,
         )
 
     async def get_status(

@@ -158,13 +158,15 @@ class ContactsV2(_Sync):
 
         `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending` and
         `updated_after`; a finished export's checkpoint gives what changed since. `concurrency`
-        bounds the requests in flight (this version sends one at a time).
+        bounds the requests in flight: a large export is read as segments at once when the
+        round trip is long (rate x round trip readers, `_segments`), in order, at most
+        `concurrency` x 32 pages held.
 
         Raises:
             ValueError: a bad argument, or a `resume` of another export or damaged.
         """
         options = call_options(timeout, extra_headers)
-        _concurrency(concurrency)
+        readers = self._readers(concurrency)
         plan = ExportPlan(
             surface="v2",
             page_size=page_size,
@@ -173,7 +175,10 @@ class ContactsV2(_Sync):
             resume=resume,
         )
         return ContactIterator(
-            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+            plan,
+            lambda fetch: self._run(list_call(fetch), options),
+            max_items=max_items,
+            readers=readers,
         )
 
     def search(
@@ -313,7 +318,7 @@ class AsyncContactsV2(_Async):
         """Every contact updated after `updated_after`, lazily (`async for`); see
         `ContactsV2.iter`."""
         options = call_options(timeout, extra_headers)
-        _concurrency(concurrency)
+        readers = self._readers(concurrency)
         plan = ExportPlan(
             surface="v2",
             page_size=page_size,
@@ -322,7 +327,10 @@ class AsyncContactsV2(_Async):
             resume=resume,
         )
         return AsyncContactIterator(
-            plan, lambda fetch: self._run(list_call(fetch), options), max_items=max_items
+            plan,
+            lambda fetch: self._run(list_call(fetch), options),
+            max_items=max_items,
+            readers=readers,
         )
 
     async def search(

@@ -22,6 +22,7 @@ visible only after it is still read; contacts of that window may come again.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -30,6 +31,7 @@ from ._checkpoint import decode, encode
 from ._constants import MAX_PAGE_SIZE
 from ._instants import earlier, instant
 from ._keyset import Ask, Key, Sweep, key_of
+from ._segments import Pass, Segment
 
 if TYPE_CHECKING:
     from heymarket_typed_api.models import Contact
@@ -37,18 +39,27 @@ if TYPE_CHECKING:
 Surface = Literal["v1", "v2"]
 LOOK_BACK_SECONDS = 60
 _FORMAT = 1
+_MAX_PAGE_NUMBER = 10**6
 
 
 @dataclass(frozen=True, slots=True)
 class Fetch:
-    """One list request: which list endpoint, and what to ask it."""
+    """One request: which list endpoint (or "count", the probe), and what to ask it."""
 
-    endpoint: Surface
+    endpoint: Literal["v1", "v2", "count"]
     ask: Ask
 
 
+Token = Segment | None
+"""What a fetch answers: a segment's page, or (None) the count probe."""
+
+
 class ExportPlan:
-    """Decides every request of one export; `take()` turns each page into the contacts to yield."""
+    """Decides every request of one export and the order of what it yields.
+
+    The loop asks `fetches(readers)` for what to send (one request per segment, up to
+    `readers` at once), files each answer with `take`, and yields `pop()` until `done`.
+    """
 
     def __init__(
         self,
@@ -69,46 +80,106 @@ class ExportPlan:
             None if updated_after is None else check.timestamp(updated_after, "updated_after")
         )
         self.phase: str = "main"
-        self.floor = self.updated_after
+        self.floor: str | None = self.updated_after
         self.top: str | None = None
         self.below: str | None = None
         self.edge_keys: set[Key] = set()  # the contacts at `top` and at `below`
         self.newest: str | None = None
-        self.sweep: Sweep = self._main_sweep()
+        self.passes: deque[tuple[str, Pass]] = deque()
+        self.probe_pending: bool = False
         if resume is not None:
             self._restore(decode(resume))
+        else:
+            self._open("main", self._main_sweep())
 
     # The requests
 
-    def next_fetch(self) -> Fetch | None:
-        ask = self.sweep.ask()
-        if ask is None:
-            return None
-        if self.phase == "main" and not self.ascending:
+    def fetches(self, readers: int = 1) -> list[tuple[Token, Fetch]]:
+        """What to send now so that up to `readers` requests are in flight."""
+        if not self.passes:
+            return []
+        phase, current = self.passes[-1]
+        if phase == "main" and not self.ascending and self.below is None:
+            readers = 1  # split only once the catch-up start is known
+        out: list[tuple[Token, Fetch]] = []
+        if current.wants_count(readers):
+            current.counted = self.probe_pending = True
+            out.append((None, Fetch("count", Ask(self.floor, 0, self.ascending))))
+        for segment in current.fetches(readers):
+            out.append((segment, self._fetch(phase, segment.sweep.ask())))
+        return out
+
+    def _fetch(self, phase: str, ask: Ask | None) -> Fetch:
+        assert ask is not None  # a segment that is not done always has a next page
+        if phase == "main" and not self.ascending:
             return Fetch("v1", ask)
         if ask.date is None and self.floor is not None:
             ask = Ask(self.floor, ask.limit, ask.ascending, ask.page)
         return Fetch(self.surface, ask)
 
-    def take(self, page: Sequence[Contact]) -> list[Contact]:
-        """The contacts of `page` to yield, in order; moves on to the next sweep at an end."""
-        fresh = self.sweep.take(page)
-        floor = None if self.floor is None else instant(self.floor)
-        if self.phase == "main" and not self.ascending:
-            self._note_edge(page)
-            if floor is not None and page and key_of(page[-1])[1] <= floor:
-                self.sweep.done = True  # the rest is older than the floor
-        if floor is not None:
-            fresh = [c for c in fresh if key_of(c)[1] > floor]
-        for contact in fresh:
-            self._note_newest(contact)
-        if self.sweep.done and self.sweep.error is None:
-            self._next_phase()
-        return fresh
+    def take(self, token: Token, answer: object) -> None:
+        """Files the answer to a fetch: a page (list of contacts) or the probe's count."""
+        if token is None:
+            self.probe_pending = False
+            for phase, current in self.passes:
+                if phase == "main" and isinstance(answer, int):
+                    current.take_count(answer)
+            return
+        assert isinstance(answer, list)
+        for phase, current in self.passes:
+            if token in current.segments:
+                if phase == "main" and not self.ascending and token.sweep.edge is None:
+                    self._note_edge(answer)
+                current.take(token, answer)
+                break
+        self._advance()
+
+    def failed(self, token: Token) -> None:
+        """A fetch raised: its segment may be asked again (the probe is not)."""
+        if token is None:
+            self.probe_pending = False
+            return
+        for _, current in self.passes:
+            if token in current.segments:
+                current.failed(token)
+
+    def pop(self) -> Contact | None:
+        """The next contact to yield, or None if it has not been read yet."""
+        while self.passes:
+            _, head = self.passes[0]
+            contact = head.pop()
+            if contact is not None:
+                self._note_newest(contact)
+                return contact
+            if head.finished and len(self.passes) > 1:
+                self.passes.popleft()
+                self.phase = self.passes[0][0]
+                continue
+            return None
+        return None
+
+    def take_page(self, page: Sequence[Contact]) -> list[Contact]:
+        """One reader's loop in one call: files `page` for the only request in flight and
+        returns the contacts to yield (tests drive the plan this way)."""
+        busy = [s for _, p in self.passes for s in p.segments if s.busy]
+        if not busy:
+            self.fetches(1)
+            busy = [s for _, p in self.passes for s in p.segments if s.busy]
+        self.take(busy[0], list(page))
+        out: list[Contact] = []
+        while (contact := self.pop()) is not None:
+            out.append(contact)
+        return out
+
+    def next_fetch(self) -> Fetch | None:
+        """The next request of a one-reader export (tests drive the plan this way)."""
+        fetches = self.fetches(1)
+        return fetches[0][1] if fetches else None
 
     @property
     def done(self) -> bool:
-        return self.phase == "done"
+        """Everything read and yielded: no more requests, nothing more to yield."""
+        return all(p.finished for _, p in self.passes) and not self.probe_pending
 
     # Phases
 
@@ -117,20 +188,32 @@ class ExportPlan:
             return Sweep(ascending=True, page_size=self.page_size, paged=self.surface == "v2")
         return Sweep(ascending=False, page_size=self.page_size, paged=False)
 
-    def _next_phase(self) -> None:
-        if self.phase == "main" and not self.ascending and self.top is not None:
-            self.phase = "catchup"
-            self.sweep = Sweep(
-                ascending=True,
-                page_size=self.page_size,
-                paged=self.surface == "v2",
-                cursor=self.below,
-                seen=set(self.edge_keys),
-                # The blocks at `below` and `top` come again: room for them on the page.
-                limit=min(MAX_PAGE_SIZE, max(2, self.page_size) + len(self.edge_keys)),
-            )
-        else:
-            self.phase = "done"
+    def _open(self, phase: str, sweep: Sweep) -> None:
+        floor = None if self.floor is None else instant(self.floor)
+        self.passes.append((phase, Pass(sweep, floor=floor, splittable=phase == "main")))
+
+    def _advance(self) -> None:
+        """Opens the catch-up pass once the newest-first main pass is read."""
+        phase, current = self.passes[-1]
+        if phase == "main" and not self.ascending and current.read and self.top is not None:
+            self._open("catchup", self._catch_up())
+
+    def _catch_up(self, **restored: Any) -> Sweep:
+        return Sweep(
+            ascending=True,
+            page_size=self.page_size,
+            paged=self.surface == "v2",
+            cursor=restored.get("cursor", self.below),
+            seen=restored.get("seen", set(self.edge_keys)),
+            # The blocks at `below` and `top` come again: room for them on the page.
+            limit=restored.get(
+                "limit", min(MAX_PAGE_SIZE, max(2, self.page_size) + len(self.edge_keys))
+            ),
+            inclusive=restored.get("inclusive"),
+            page=restored.get("page", 0),
+            done=restored.get("done", False),
+            edge=restored.get("edge"),
+        )
 
     def _note_edge(self, page: Sequence[Contact]) -> None:
         """Remembers `top`, `below` and the contacts at both, where the catch-up starts."""
@@ -152,31 +235,35 @@ class ExportPlan:
 
     # Checkpoints
 
-    def state(self, yielded: Sequence[Key] = ()) -> dict[str, Any]:
-        """This plan as JSON-able data; `yielded`: contacts of the page being taken already
-        yielded (the state is the one from before that page)."""
-        sweep = self.sweep
+    def state(self) -> dict[str, Any]:
+        """What has been yielded so far, as JSON-able data."""
+        phase, position = "done", None
+        for name, current in self.passes:
+            position = current.position()
+            if position is not None:
+                phase = name
+                break
+        if position is None:
+            position = {
+                "cursor": None, "seen": [], "inclusive": None, "limit": 0, "page": 0,
+                "done": True, "edge": None,
+            }  # fmt: skip
         return {
             "v": _FORMAT,
             "surface": self.surface,
             "ascending": self.ascending,
             "after": None if self.updated_after is None else instant(self.updated_after),
-            "phase": self.phase,
+            "phase": phase,
             "floor": self.floor,
             "top": self.top,
             "below": self.below,
             "edge_keys": sorted(self.edge_keys),
             "newest": self.newest,
-            "cursor": sweep.cursor,
-            "seen": sorted(sweep.seen | set(yielded)),
-            "inclusive": sweep.inclusive,
-            "limit": sweep.limit,
-            "page": sweep.page,
-            "done": sweep.done,
+            **position,
         }
 
-    def checkpoint(self, state: dict[str, Any]) -> str:
-        return encode(state)
+    def checkpoint(self, state: dict[str, Any] | None = None) -> str:
+        return encode(self.state() if state is None else state)
 
     def _restore(self, state: dict[str, Any]) -> None:
         after = None if self.updated_after is None else instant(self.updated_after)
@@ -208,30 +295,43 @@ class ExportPlan:
         if phase == "done":
             self._start_incremental()
             return
-        self.phase = phase
         inclusive = state["inclusive"]
+        edge = state.get("edge")
         if inclusive not in (None, True, False) or not isinstance(state["done"], bool):
             raise ValueError("bad sweep flags")
-        self.sweep = Sweep(
-            ascending=self.ascending or phase == "catchup",
-            page_size=self.page_size,
-            paged=self.surface == "v2" and (self.ascending or phase == "catchup"),
-            cursor=_text(state["cursor"]),
-            seen=_keys(state["seen"]),
-            inclusive=inclusive,
-            limit=_count(state["limit"]) or self.page_size,
-            page=_count(state["page"]),
-            done=state["done"],
-        )
-        if self.sweep.done:
-            self._next_phase()
+        if edge is not None and not isinstance(edge, int):
+            raise ValueError("bad edge")
+        limit = _count(state["limit"])
+        if limit > MAX_PAGE_SIZE or _count(state["page"]) > _MAX_PAGE_NUMBER:
+            raise ValueError("limit or page out of range")
+        fields = {
+            "cursor": _text(state["cursor"]),
+            "seen": _keys(state["seen"]),
+            "inclusive": inclusive,
+            "limit": limit or max(2, self.page_size),
+            "page": state["page"],
+            "done": state["done"],
+            "edge": edge,
+        }
+        if phase == "catchup":
+            sweep = self._catch_up(**fields)
+        else:
+            sweep = self._main_sweep()
+            for name, value in fields.items():
+                setattr(sweep, name, value)
+        self.phase = phase
+        self._open(phase, sweep)
+        if sweep.done:
+            current = self.passes[-1][1]
+            current.segments[0].done = True
+            self._advance()
 
     def _start_incremental(self) -> None:
         """A finished export's checkpoint: what changed since, with the look-back window."""
         if self.newest is not None:
             self.floor = earlier(self.newest, LOOK_BACK_SECONDS)
         self.phase, self.top, self.below, self.edge_keys = "main", None, None, set()
-        self.sweep = self._main_sweep()
+        self._open("main", self._main_sweep())
 
 
 def _text(value: object) -> str | None:

@@ -1,30 +1,33 @@
 """`ContactIterator` and `AsyncContactIterator`: the loops that fetch what an `ExportPlan` asks.
 
-Lazy (nothing is sent before the first contact is asked for; one page in memory), stopped by
+Lazy (nothing is sent before the first contact is asked for; a bounded number of pages in
+memory, see `_segments`), stopped by
 `max_items` before any further request, and by `close()` / `aclose()`. `checkpoint` describes
 exactly what has been yielded so far (see `_export`).
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 import httpx
 
-from ._export import ExportPlan, Fetch
-from ._keyset import Key, key_of
+from ._constants import MAX_CONCURRENCY
+from ._export import ExportPlan, Fetch, Token
 
 if TYPE_CHECKING:
+    import asyncio
+
     from heymarket_typed_api.models import Contact
 
     from ._operations import Call
 
 
-def list_call(fetch: Fetch) -> Call[list[Contact]]:
-    """The plan of one list request, for either client to run."""
+def list_call(fetch: Fetch) -> Call[list[Contact] | int]:
+    """The plan of one list request (or of the count probe), for either client to run."""
     # Loaded on the first request: importing the SDK does not load the generated package.
     from heymarket_typed_api.models import ListContactsV2Request, PaginationRequest  # noqa: PLC0415
     from heymarket_typed_api.types import UNSET  # noqa: PLC0415
@@ -32,15 +35,23 @@ def list_call(fetch: Fetch) -> Call[list[Contact]]:
     from . import _operations as ops  # noqa: PLC0415
 
     ask = fetch.ask
-    date = UNSET if ask.date is None else ask.date
-    if fetch.endpoint == "v1":
-        return ops.list_page(PaginationRequest(date=date, limit=ask.limit, ascending=ask.ascending))
-    return ops.list_page_v2(
-        ListContactsV2Request(limit=ask.limit, page=ask.page, ascending=ask.ascending, date=date)
-    )
+    call: object
+    if fetch.endpoint == "count":
+        call = ops.count(ask.date)
+    elif fetch.endpoint == "v1":
+        date = UNSET if ask.date is None else ask.date
+        call = ops.list_page(PaginationRequest(date=date, limit=ask.limit, ascending=ask.ascending))
+    else:
+        date = UNSET if ask.date is None else ask.date
+        call = ops.list_page_v2(
+            ListContactsV2Request(
+                limit=ask.limit, page=ask.page, ascending=ask.ascending, date=date
+            )
+        )
+    return cast("Call[list[Contact] | int]", call)
 
 
-_LIST_PATHS = frozenset({"/v1/contacts", "/v2/contacts/list"})
+_LIST_PATHS = frozenset({"/v1/contacts", "/v2/contacts/list", "/v1/contacts/count"})
 
 
 def release_page(response: httpx.Response) -> None:
@@ -64,16 +75,14 @@ async def arelease_page(response: httpx.Response) -> None:
 
 
 class _Export:
-    """What the sync and async iterators share: the plan, the current page, the caps."""
+    """What the sync and async iterators share: the plan, the caps, the requests in flight."""
 
-    def __init__(self, plan: ExportPlan, max_items: object) -> None:
+    def __init__(self, plan: ExportPlan, max_items: object, readers: Callable[[], int]) -> None:
         from . import _validation as check  # noqa: PLC0415 - see `list_call`
 
         self.plan = plan
         self.remaining = check.optional_count(max_items, "max_items")
-        self.buffer: deque[Contact] = deque()
-        self.before_page: dict[str, Any] = plan.state()
-        self.yielded: list[Key] = []
+        self.readers = readers
         self.closed = False
 
     @property
@@ -81,63 +90,89 @@ class _Export:
         """Closed, or `max_items` reached: nothing more is yielded or sent."""
         return self.closed or self.remaining == 0
 
-    def next_fetch(self) -> Fetch | None:
-        """The next request, or None when the export is over (or capped, or closed)."""
-        if self.stopped:
-            return None
-        fetch = self.plan.next_fetch()
-        if fetch is not None:
-            self.before_page = self.plan.state()
-            self.yielded = []
-        return fetch
-
-    def take(self, page: list[Contact]) -> None:
-        self.buffer.extend(self.plan.take(page))
-        if not self.buffer:
-            self.before_page, self.yielded = self.plan.state(), []
-
-    def pop(self) -> Contact:
-        contact = self.buffer.popleft()
-        self.yielded.append(key_of(contact))
-        if self.remaining is not None:
+    def next_contact(self) -> Contact | None:
+        """The next contact, if it is read already; counts it against `max_items`."""
+        contact = self.plan.pop()
+        if contact is not None and self.remaining is not None:
             self.remaining -= 1
-        if not self.buffer:
-            self.before_page, self.yielded = self.plan.state(), []
         return contact
+
+    def fetches(self, in_flight: int) -> list[tuple[Token, Fetch]]:
+        """What to send now; at least one request must be in flight or going out."""
+        wanted = self.plan.fetches(self.readers())
+        if not wanted and not in_flight:
+            raise RuntimeError("the export has nothing to read and is not done")  # a bug
+        return wanted
 
     @property
     def checkpoint(self) -> str:
         """An opaque ASCII string (at most 4 KB): pass it as `iter(resume=...)` to continue."""
-        if self.buffer:
-            state = dict(self.before_page)
-            seen = {(k[0], k[1], k[2]) for k in state["seen"]} | set(self.yielded)
-            state["seen"] = sorted(seen)
-            return self.plan.checkpoint(state)
-        return self.plan.checkpoint(self.plan.state())
+        return self.plan.checkpoint()
 
 
 class ContactIterator(Iterator["Contact"]):
-    """Every contact of an export, lazily; see DESIGN.md "Exports" for G1-G3 and the order."""
+    """Every contact of an export, lazily; see DESIGN.md "Exports" for G1-G3 and the order.
+
+    With one reader (`_throughput`) requests go out one at a time from the caller's thread;
+    with more, from a pool of `readers` threads, the caller's thread filing the answers.
+    """
 
     def __init__(
-        self, plan: ExportPlan, fetch: Callable[[Fetch], list[Contact]], *, max_items: object = None
+        self,
+        plan: ExportPlan,
+        fetch: Callable[[Fetch], list[Contact] | int],
+        *,
+        max_items: object = None,
+        readers: Callable[[], int] = lambda: 1,
     ) -> None:
-        self._export = _Export(plan, max_items)
+        self._export = _Export(plan, max_items, readers)
         self._fetch = fetch
+        self._flying: dict[Future[list[Contact] | int], Token] = {}
+        self._pool: ThreadPoolExecutor | None = None
 
     def __iter__(self) -> ContactIterator:
         return self
 
     def __next__(self) -> Contact:
         export = self._export
-        if export.stopped:
-            raise StopIteration
-        while not export.buffer:
-            fetch = export.next_fetch()
-            if fetch is None:
-                raise StopIteration
-            export.take(self._fetch(fetch))
-        return export.pop()
+        while not export.stopped:
+            contact = export.next_contact()
+            if contact is not None:
+                return contact
+            if export.plan.done:
+                break
+            self._step()
+        self._shutdown()
+        raise StopIteration
+
+    def _step(self) -> None:
+        """Sends what the plan asks for, then files at least one answer."""
+        plan, flying = self._export.plan, self._flying
+        wanted = self._export.fetches(len(flying))
+        if len(wanted) == 1 and not flying:
+            ((token, fetch),) = wanted
+            try:
+                answer = self._fetch(fetch)
+            except BaseException:
+                plan.failed(token)
+                raise
+            plan.take(token, answer)
+            return
+        if wanted and self._pool is None:
+            # Threads start as requests need them, up to the most readers plus the probe.
+            self._pool = ThreadPoolExecutor(MAX_CONCURRENCY + 1, "heymarket-export")
+        for token, fetch in wanted:
+            assert self._pool is not None
+            flying[self._pool.submit(self._fetch, fetch)] = token
+        finished, _ = wait(flying, return_when=FIRST_COMPLETED)
+        for future in finished:
+            token = flying.pop(future)
+            try:
+                answer = future.result()
+            except BaseException:
+                plan.failed(token)
+                raise
+            plan.take(token, answer)
 
     @property
     def checkpoint(self) -> str:
@@ -146,7 +181,15 @@ class ContactIterator(Iterator["Contact"]):
     def close(self) -> None:
         """Stops the export: no further request is sent."""
         self._export.closed = True
-        self._export.buffer.clear()
+        self._shutdown()
+
+    def _shutdown(self) -> None:
+        for future in self._flying:
+            future.cancel()
+        self._flying.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     def __enter__(self) -> ContactIterator:
         return self
@@ -161,40 +204,75 @@ class ContactIterator(Iterator["Contact"]):
 
 
 class AsyncContactIterator(AsyncIterator["Contact"]):
-    """Every contact of an export, lazily (`async for`); see `ContactIterator`."""
+    """Every contact of an export, lazily (`async for`); see `ContactIterator`. With more than
+    one reader, each request in flight is a task, cancelled by `aclose()`."""
 
     def __init__(
         self,
         plan: ExportPlan,
-        fetch: Callable[[Fetch], Awaitable[list[Contact]]],
+        fetch: Callable[[Fetch], Awaitable[list[Contact] | int]],
         *,
         max_items: object = None,
+        readers: Callable[[], int] = lambda: 1,
     ) -> None:
-        self._export = _Export(plan, max_items)
+        self._export = _Export(plan, max_items, readers)
         self._fetch = fetch
+        self._flying: dict[asyncio.Task[list[Contact] | int], Token] = {}
 
     def __aiter__(self) -> AsyncContactIterator:
         return self
 
     async def __anext__(self) -> Contact:
         export = self._export
-        if export.stopped:
-            raise StopAsyncIteration
-        while not export.buffer:
-            fetch = export.next_fetch()
-            if fetch is None:
-                raise StopAsyncIteration
-            export.take(await self._fetch(fetch))
-        return export.pop()
+        while not export.stopped:
+            contact = export.next_contact()
+            if contact is not None:
+                return contact
+            if export.plan.done:
+                break
+            await self._step()
+        self._cancel()
+        raise StopAsyncIteration
+
+    async def _step(self) -> None:
+        import asyncio  # noqa: PLC0415 - loaded already in async code; sync users never need it
+
+        plan, flying = self._export.plan, self._flying
+        wanted = self._export.fetches(len(flying))
+        if len(wanted) == 1 and not flying:
+            ((token, fetch),) = wanted
+            try:
+                answer = await self._fetch(fetch)
+            except BaseException:
+                plan.failed(token)
+                raise
+            plan.take(token, answer)
+            return
+        for token, fetch in wanted:
+            flying[asyncio.ensure_future(self._fetch(fetch))] = token
+        finished, _ = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+        for task in finished:
+            token = flying.pop(task)
+            try:
+                answer = task.result()
+            except BaseException:
+                plan.failed(token)
+                raise
+            plan.take(token, answer)
 
     @property
     def checkpoint(self) -> str:
         return self._export.checkpoint
 
     async def aclose(self) -> None:
-        """Stops the export: no further request is sent."""
+        """Stops the export: no further request is sent, and those in flight are cancelled."""
         self._export.closed = True
-        self._export.buffer.clear()
+        self._cancel()
+
+    def _cancel(self) -> None:
+        for task in self._flying:
+            task.cancel()
+        self._flying.clear()
 
     async def __aenter__(self) -> AsyncContactIterator:
         return self

@@ -48,3 +48,23 @@ def earlier(text: str, seconds: int) -> str:
     moved = head - timedelta(seconds=seconds)
     fraction = "" if match[7] is None else "." + match[7]
     return f"{moved:%Y-%m-%dT%H:%M:%S}{fraction}{match[8]}"
+
+
+def unit_of(ns: int) -> int:
+    """The finest decimal unit of `ns` that is not zero: 10**9 for a whole second, 10**6 for
+    ...00.120, 1 for ...00.123456789. A server that wrote it keeps at least that precision."""
+    unit = _NS_PER_SECOND
+    while unit > 1 and ns % unit:
+        unit //= 10
+    return unit
+
+
+def written(ns: int, unit: int) -> str:
+    """Instant `ns` (a multiple of `unit`) in RFC 3339 UTC, with the fraction digits `unit`
+    needs: a server keeping `unit` or finer reads it back as exactly `ns`."""
+    whole, fraction = divmod(ns, _NS_PER_SECOND)
+    digits = 9 - len(str(unit)) + 1
+    stamp = f"{_EPOCH + timedelta(seconds=whole):%Y-%m-%dT%H:%M:%S}"
+    if digits:
+        stamp += "." + f"{fraction:09d}"[:digits]
+    return stamp + "Z"

@@ -18,6 +18,9 @@ the cursor, since nothing documents it:
   the API has none (v1), `PaginationError` names the timestamp. Pages hold at least 2 contacts,
   so that a page can show where a block ends. The sweep never asks for the same page twice.
 - Direction: a page that goes backwards from the cursor is a `PaginationError`, never a loop.
+- Edge: a sweep that starts at a boundary it did not read up to (a segment of a split export,
+  `_segments`) drops what an inclusive server returns *at* the boundary: the segment before
+  owns it.
 
 The sweep holds no I/O: `ask()` says what to fetch, `take(page)` returns the new contacts.
 """
@@ -76,6 +79,8 @@ class Sweep:
     limit: int = 0
     page: int = 0
     done: bool = False
+    edge: int | None = None
+    """Contacts not strictly ahead of this instant belong to an earlier segment."""
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
@@ -113,14 +118,45 @@ class Sweep:
             previous = ns
         if at is not None and any(ns == at for _, ns, _ in keys):
             self.inclusive = True
-        fresh = [c for c, k in zip(page, keys, strict=True) if k not in self.seen]
+        edge = self.edge
+        fresh = [
+            c
+            for c, k in zip(page, keys, strict=True)
+            if k not in self.seen and (edge is None or self.ahead(k[1], edge))
+        ]
         if len(page) < self.limit:
             self.done = True
         else:
             self._advance(page, keys)
         return fresh
 
+    def again(self, page: Sequence[Contact]) -> None:
+        """Makes a sweep that ended on `page` (a short one) ask once more, from past it: the
+        final pass of a split export comes after every other segment is read."""
+        keys = [key_of(contact) for contact in page]
+        self.done = False
+        self.seen.update(keys)
+        if keys:
+            self._move(page, keys)
+
+    def state(self) -> dict[str, object]:
+        """This sweep's position as JSON-able data (a checkpoint's part)."""
+        return {
+            "cursor": self.cursor,
+            "seen": sorted(self.seen),
+            "inclusive": self.inclusive,
+            "limit": self.limit,
+            "page": self.page,
+            "done": self.done,
+            "edge": self.edge,
+        }
+
     def _advance(self, page: Sequence[Contact], keys: list[Key]) -> None:
+        if not self._move(page, keys):
+            self._stuck(page[-1], keys)
+
+    def _move(self, page: Sequence[Contact], keys: list[Key]) -> bool:
+        """Moves the cursor past `page` if it can; False if the page is all one timestamp."""
         last = keys[-1][1]
         at = None if self.cursor is None else instant(self.cursor)
         if self.inclusive:
@@ -130,8 +166,7 @@ class Sweep:
             target = next((i for i in range(len(keys) - 1, -1, -1) if keys[i][1] != last), -1)
         moves = target >= 0 and (at is None or self.ahead(keys[target][1], at))
         if not moves:
-            self._stuck(page[-1], keys)
-            return
+            return False
         stamp = page[target].updated
         assert isinstance(stamp, str)  # key_of checked it
         cursor_ns = keys[target][1]
@@ -139,6 +174,7 @@ class Sweep:
         # What was read at or past the new cursor comes again: remember it, and only it.
         self.seen = {k for k in self.seen.union(keys) if not self.ahead(cursor_ns, k[1])}
         self.limit, self.page = self.base_limit, 0
+        return True
 
     def _stuck(self, last: Contact, keys: Iterable[Key]) -> None:
         """A full page the cursor cannot move past: more of one timestamp than fit."""

@@ -25,6 +25,7 @@ from ._operations import Call
 from ._options import CallOptions
 from ._phones import DEFAULT_PHONE_REGION
 from ._results import BulkUpsertResult, FailedContact
+from ._throughput import RoundTrips
 
 if TYPE_CHECKING:
     pass
@@ -34,9 +35,21 @@ ItemT = TypeVar("ItemT")
 
 
 class _Sync:
-    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
+    def __init__(
+        self,
+        api: Client,
+        phone_region: str | None = DEFAULT_PHONE_REGION,
+        round_trips: RoundTrips | None = None,
+    ) -> None:
         self._api = api
         self._region = phone_region
+        self._round_trips = round_trips
+
+    def _readers(self, concurrency: object) -> Callable[[], int]:
+        """How many requests an export keeps in flight (`_throughput`), up to `concurrency`."""
+        limit = _concurrency(concurrency)
+        trips = self._round_trips
+        return (lambda: 1) if trips is None else (lambda: trips.readers(limit))
 
     def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> Chunk[T]:
         return Chunk(start, stop, lambda: self._run(call, options))
@@ -54,9 +67,21 @@ class _Sync:
 
 
 class _Async:
-    def __init__(self, api: Client, phone_region: str | None = DEFAULT_PHONE_REGION) -> None:
+    def __init__(
+        self,
+        api: Client,
+        phone_region: str | None = DEFAULT_PHONE_REGION,
+        round_trips: RoundTrips | None = None,
+    ) -> None:
         self._api = api
         self._region = phone_region
+        self._round_trips = round_trips
+
+    def _readers(self, concurrency: object) -> Callable[[], int]:
+        """How many requests an export keeps in flight (`_throughput`), up to `concurrency`."""
+        limit = _concurrency(concurrency)
+        trips = self._round_trips
+        return (lambda: 1) if trips is None else (lambda: trips.readers(limit))
 
     def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
         return AsyncChunk(start, stop, lambda: self._run(call, options))

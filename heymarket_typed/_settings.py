@@ -39,6 +39,7 @@ from ._pacing import Pacer, shared_pacer
 from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
 from ._secret import Secret
+from ._throughput import RoundTrips
 from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
@@ -76,6 +77,7 @@ class Settings:
     headers: dict[str, str]
     clock: Clock
     phone_region: str | None
+    round_trips: RoundTrips
 
     @classmethod
     def resolve(
@@ -99,18 +101,22 @@ class Settings:
         rate = _requests_per_minute(requests_per_minute)
         auth = _auth(secret_id, secret_key, api_key, clock)
         url = _base_url(base_url, client_base_url)
+        pacer = (
+            None
+            if rate is None
+            else shared_pacer(rate, key=(url, auth.fingerprint, clock), clock=clock.monotonic)
+        )
         return cls(
             auth=auth,
             base_url=url,
             timeout=_timeout(timeout, client_timeout),
             max_retries=_max_retries(max_retries),
             # One quota per credential at one API: every client of both shares one pacer.
-            pacer=None
-            if rate is None
-            else shared_pacer(rate, key=(url, auth.fingerprint, clock), clock=clock.monotonic),
+            pacer=pacer,
             headers=dict(headers.items()),
             clock=clock,
             phone_region=phone_region(default_phone_region),
+            round_trips=RoundTrips(None if pacer is None else lambda: pacer.rate),
         )
 
     def transport_options(self) -> dict[str, Any]:
@@ -123,6 +129,7 @@ class Settings:
             "clock": self.clock,
             "sign": self.auth.sign,
             "observe": self.auth.observe,
+            "round_trips": self.round_trips,
             "owns_inner": False,
         }
 

@@ -31,6 +31,7 @@ from ._exceptions import (
 from ._limits import limits, retry_after
 from ._pacing import Pacer, Ticket
 from ._retry import RetryPolicy
+from ._throughput import RoundTrips
 
 logger = logging.getLogger("heymarket_typed")
 
@@ -45,12 +46,21 @@ class _Attempts:
         clock: Clock,
         sign: Callable[[httpx.Request], None] | None,
         observe: Callable[[httpx.Response], None] | None,
+        *,
+        round_trips: RoundTrips | None = None,
     ) -> None:
         self.policy = policy
         self.pacer = pacer
         self.clock = clock
         self.sign = sign
         self.observe = observe
+        self.round_trips = round_trips
+
+    def timed(self, outcome: httpx.Response | httpx.TransportError, seconds: float) -> None:
+        """A response's round trip (pacing waits excluded), for exports' `readers()`."""
+        ok = isinstance(outcome, httpx.Response) and outcome.status_code < 400
+        if self.round_trips is not None and ok:
+            self.round_trips.record(seconds)
 
     def reserve(self) -> Ticket | None:
         """A place in the pacer's schedule: wait `pacing_delay(ticket)` until it is due."""
@@ -166,10 +176,11 @@ class RetryingTransport(httpx.BaseTransport):
         clock: Clock,
         sign: Callable[[httpx.Request], None] | None = None,
         observe: Callable[[httpx.Response], None] | None = None,
+        round_trips: RoundTrips | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock, sign, observe)
+        self._attempts = _Attempts(policy, pacer, clock, sign, observe, round_trips=round_trips)
         self._owns_inner = owns_inner
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -195,6 +206,7 @@ class RetryingTransport(httpx.BaseTransport):
             except httpx.TransportError as error:
                 outcome = error
             elapsed = clock.monotonic() - started
+            attempts.timed(outcome, elapsed)
             attempts.learn(ticket, outcome)
             delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
             if delay is None:
@@ -221,10 +233,11 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         clock: Clock,
         sign: Callable[[httpx.Request], None] | None = None,
         observe: Callable[[httpx.Response], None] | None = None,
+        round_trips: RoundTrips | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock, sign, observe)
+        self._attempts = _Attempts(policy, pacer, clock, sign, observe, round_trips=round_trips)
         self._owns_inner = owns_inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -250,6 +263,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             except httpx.TransportError as error:
                 outcome = error
             elapsed = clock.monotonic() - started
+            attempts.timed(outcome, elapsed)
             attempts.learn(ticket, outcome)
             delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
             if delay is None:

@@ -18,9 +18,9 @@ def test_newest_first_goes_down_the_v1_cursor_then_catches_up_from_the_top() -> 
     assert first is not None
     assert first.endpoint == "v1"
     assert not first.ask.ascending
-    assert [c.id for c in plan.take([contact(4, 4), contact(3, 3)])] == [4, 3]
-    plan.take([contact(3, 3), contact(2, 2)])
-    plan.take([contact(1, 1)])  # short: the bottom
+    assert [c.id for c in plan.take_page([contact(4, 4), contact(3, 3)])] == [4, 3]
+    plan.take_page([contact(3, 3), contact(2, 2)])
+    plan.take_page([contact(1, 1)])  # short: the bottom
     catch_up = plan.next_fetch()
     assert catch_up is not None
     assert catch_up.endpoint == "v2"
@@ -30,14 +30,14 @@ def test_newest_first_goes_down_the_v1_cursor_then_catches_up_from_the_top() -> 
     # The contacts at both timestamps again (an inclusive server) are dropped; one written
     # since is yielded.
     page = [contact(3, 3), contact(4, 4), contact(3, 9)]
-    assert [c.id for c in plan.take(page)] == [3]
+    assert [c.id for c in plan.take_page(page)] == [3]
     assert plan.done
     assert plan.next_fetch() is None
 
 
 def test_finished_checkpoint_starts_an_incremental_sync_with_a_look_back() -> None:
     plan = ExportPlan(surface="v1", page_size=5, ascending=True)
-    plan.take([contact(1, 10), contact(2, 50, minute=3)])
+    plan.take_page([contact(1, 10), contact(2, 50, minute=3)])
     assert plan.done
     again = ExportPlan(
         surface="v1", page_size=5, ascending=True, resume=plan.checkpoint(plan.state())
@@ -46,7 +46,7 @@ def test_finished_checkpoint_starts_an_incremental_sync_with_a_look_back() -> No
     assert fetch is not None
     assert fetch.ask.date == "2024-06-01T12:02:50Z"
     # What is at or before the floor is not part of it; the window itself may come again.
-    assert [c.id for c in again.take([contact(1, 10), contact(2, 50, minute=3)])] == [2]
+    assert [c.id for c in again.take_page([contact(1, 10), contact(2, 50, minute=3)])] == [2]
 
 
 @pytest.mark.parametrize(

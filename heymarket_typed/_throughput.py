@@ -1,0 +1,45 @@
+"""How many list requests an export keeps in flight: Little's law, rate x round trip.
+
+One request at a time sends 1 / round-trip requests a second: at 300 ms about 3, where the
+limit allows 8 (500/min) or more. `RoundTrips` keeps a moving average of the round trip (from
+sending to the response's headers, pacing waits excluded; the transports record it) and
+`readers()` asks for enough requests in flight to use the pacer's current rate, and no more:
+at 10 ms one suffices, and extra readers would only hold more pages in memory.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+_WEIGHT = 0.2
+"""Weight of the newest round trip in the moving average."""
+_HEADROOM = 1.25
+"""Readers beyond the product, for round trips that vary."""
+
+
+class RoundTrips:
+    """The moving average of a client's round trips (seconds), shared by its threads/tasks."""
+
+    def __init__(self, rate: Callable[[], float] | None) -> None:
+        """`rate`: the pacer's current rate in requests per second; None when unpaced."""
+        self._rate = rate
+        self.average: float | None = None
+
+    def record(self, seconds: float) -> None:
+        """One request's round trip, in seconds."""
+        if seconds < 0 or math.isnan(seconds):
+            return
+        last = self.average
+        self.average = seconds if last is None else last + _WEIGHT * (seconds - last)
+
+    def readers(self, concurrency: int) -> int:
+        """Requests to keep in flight, 1..`concurrency`: all of them when nothing paces the
+        client, one until a round trip is known."""
+        if self._rate is None:
+            return concurrency
+        average = self.average
+        if average is None:
+            return 1
+        wanted = math.ceil(self._rate() * average * _HEADROOM)
+        return max(1, min(concurrency, wanted))
