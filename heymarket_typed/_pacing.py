@@ -19,11 +19,14 @@ import os
 import threading
 import time
 import weakref
+from collections import deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from ._ratecontrol import RateControl
 
+RTT_SAMPLES = 32
+"""Round trips kept to find the fastest recent one (the path's own delay, without queueing)."""
 INITIAL_BURST = 2.0
 """Requests that may go at once before any 429: enough that two calls in a row do not wait,
 few enough that a server with no burst at all refuses only one."""
@@ -67,6 +70,7 @@ class Pacer:
         self._budget_until = float("-inf")
         self._sent = 0
         self._budget_at_sent = 0
+        self._rtts: deque[float] = deque(maxlen=RTT_SAMPLES)
 
     @property
     def rate(self) -> float:
@@ -134,6 +138,7 @@ class Pacer:
         """The server answered `ticket`'s request with a 429."""
         with self._lock:
             now = self._clock()
+            self._arrived_late(ticket, now)
             pause = 0.0
             if ticket.sent_at is not None:
                 pause = self.control.throttle(ticket.sent_at, ticket.rate, now)
@@ -148,10 +153,29 @@ class Pacer:
         """The server took `ticket`'s request (any answer but a 429)."""
         with self._lock:
             if ticket.sent_at is not None:
-                before = self.control.rate
-                self.control.success(ticket.sent_at, self._clock())
-                if self.control.rate != before:
-                    self._reschedule(self._clock())
+                now = self._clock()
+                before, tat = self.control.rate, self._tat
+                self.control.success(ticket.sent_at, now)
+                self._arrived_late(ticket, now)
+                if self.control.rate != before or self._tat != tat:
+                    self._reschedule(now)
+
+    def _arrived_late(self, ticket: Ticket, now: float) -> None:
+        """Keeps the next request one interval from when `ticket`'s may have reached the server.
+
+        A strict server (no burst) counts arrivals, not sends, and the way there varies: a
+        request held up on its way lands closer to the next one than they were sent. How long
+        it was held up is unknown, but no longer than its round trip beyond the fastest recent
+        one, so once the server has shown it is strict the next request waits that much more.
+        This costs nothing when the round trip is longer than the interval (the next request
+        of a sequential caller goes after the response anyway)."""
+        if ticket.sent_at is None:
+            return
+        rtt = now - ticket.sent_at
+        self._rtts.append(rtt)
+        if self.control.throttled:
+            late = rtt - min(self._rtts)
+            self._tat = max(self._tat, ticket.sent_at + late + 1.0 / self.control.rate)
 
     def advise(
         self,

@@ -12,7 +12,18 @@ import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, models
 from heymarket_typed._pacing import INITIAL_BURST, Pacer, Ticket, _registry
-from heymarket_typed._ratecontrol import FIRST_CUT, FIRST_PAUSE, STEEP_CUT, RateControl
+from heymarket_typed._ratecontrol import (
+    CLIMB,
+    CONVERGE,
+    DEEP,
+    DOUBLE,
+    FIRST,
+    FIRST_PAUSE,
+    NEAR,
+    PROBE,
+    QUIET,
+    RateControl,
+)
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
 from tests.helpers import (
     SECRET_ID,
@@ -54,7 +65,7 @@ def test_a_429_cuts_the_rate_and_stops_bursting() -> None:
         pacer.succeeded(sent(pacer, clock))
     pacer.throttled(sent(pacer, clock), None)
 
-    assert pacer.rate == pytest.approx(20 * FIRST_CUT)
+    assert pacer.rate == pytest.approx(20 * FIRST)
     clock.advance(60)  # a long idle spell: a bucket would fill, but no burst after a 429
     assert waits(pacer, 3) == [0.0, pytest.approx(1 / 16), pytest.approx(2 / 16)]
 
@@ -69,26 +80,73 @@ def test_the_first_429_pauses_every_waiting_request() -> None:
     assert pacer.delay(waiting)[0] == pytest.approx(FIRST_PAUSE)
 
 
-def test_success_brings_the_rate_back_then_holds_below_the_limit() -> None:
-    clock = FakeClock()
-    pacer = Pacer(1200, clock=clock.monotonic)
-    pacer.throttled(sent(pacer, clock), None)
+def climb(control: RateControl, n: int, t: float = 1.0) -> list[float]:
+    """`n` successes, one every 50 ms from `t`; the rate after each."""
     rates = []
-    for _ in range(400):
-        pacer.succeeded(sent(pacer, clock))
-        rates.append(pacer.rate)
-    assert rates[0] == pytest.approx(16.0)
+    for i in range(n):
+        control.success(sent_at=t + i * 0.05, now=t + i * 0.05 + 0.01)
+        rates.append(control.rate)
+    return rates
+
+
+def test_success_climbs_back_fast_then_holds_near_the_429_then_probes() -> None:
+    """CUBIC's curve on responses: most of the way back within half the climb, flat around
+    the rate of the 429, above it only after as many responses again."""
+    control = RateControl(1000.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
+    assert control.rate == pytest.approx(20.0 * FIRST)
+    rates = climb(control, 4 * CLIMB)
     assert rates == sorted(rates)  # climbs, never falls without a 429
-    assert 19.0 <= rates[-1] < 20.0  # near the rate that drew the 429, below it
+    assert rates[CLIMB // 2 - 1] >= 20.0 - 4.0 / 8 - 0.01  # 7/8 of the way back
+    plateau = rates[CLIMB // 2 : 3 * CLIMB // 2]
+    assert min(plateau) >= 19.5
+    assert max(plateau) <= 20.0 * (1 + PROBE / 8) + 1e-9
+    assert rates[2 * CLIMB - 1] == pytest.approx(20.0 * (1 + PROBE), rel=1e-3)
+    # Past the probe with no 429: the limit rose (a quota partner went quiet). Doubling.
+    assert rates[2 * CLIMB - 1 + DOUBLE] == pytest.approx(2 * rates[2 * CLIMB - 1], rel=1e-3)
+    assert rates[-1] == 1000.0  # never above the ceiling
 
 
-def test_back_to_back_429s_halve_the_rate() -> None:
+def test_a_429_after_a_long_run_steps_just_below_it_without_pausing() -> None:
+    control = RateControl(20.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
+    climb(control, 2 * CLIMB)  # back at the peak and through the probe
+    sent_rate = control.rate
+    assert control.throttle(sent_at=100.0, sent_rate=sent_rate, now=100.01) == 0.0
+    assert control.rate == pytest.approx(sent_rate * NEAR)
+    assert control.peak == pytest.approx(sent_rate)
+
+
+def test_a_429_before_the_rate_is_back_lowers_the_peak() -> None:
+    """CUBIC's fast convergence: the limit is below where the last 429 was drawn."""
+    control = RateControl(20.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
+    climb(control, QUIET + 10)  # a long enough run, but not back to the peak yet
+    sent_rate = control.rate
+    assert sent_rate < 20.0
+    control.throttle(sent_at=100.0, sent_rate=sent_rate, now=100.01)
+    assert control.peak == pytest.approx(sent_rate * CONVERGE)
+    assert control.rate == pytest.approx(sent_rate * NEAR)
+
+
+def test_a_429_soon_after_another_cuts_to_what_got_through_between_them() -> None:
+    """Both found the server's bucket empty: 5 successes in a second is a limit of about 6."""
     control = RateControl(60.0)
     control.throttle(sent_at=0.0, sent_rate=60.0, now=0.01)
-    assert control.rate == pytest.approx(60.0 * FIRST_CUT)
-    control.success(sent_at=0.3, now=0.31)  # one gets through: no sustained stretch
-    control.throttle(sent_at=0.33, sent_rate=control.rate, now=0.34)
-    assert control.rate == pytest.approx(60.0 * FIRST_CUT * STEEP_CUT)
+    assert control.rate == pytest.approx(60.0 * FIRST)
+    for i in range(5):
+        control.success(sent_at=0.3 + i * 0.1, now=0.31 + i * 0.1)
+    assert control.throttle(sent_at=1.0, sent_rate=control.rate, now=1.01) == FIRST_PAUSE
+    assert control.peak == pytest.approx(6.0)
+    assert control.rate == pytest.approx(6.0 * NEAR)
+
+
+def test_a_429_soon_after_another_too_close_to_count_cuts_deep() -> None:
+    control = RateControl(60.0)
+    control.throttle(sent_at=0.0, sent_rate=60.0, now=0.01)
+    control.success(sent_at=0.2, now=0.21)  # one gets through: too few to count on
+    control.throttle(sent_at=0.3, sent_rate=50.0, now=0.31)
+    assert control.rate == pytest.approx(50.0 * DEEP)
 
 
 def test_a_spent_quota_pauses_longer_instead_of_cutting_again() -> None:
@@ -111,17 +169,36 @@ def test_a_429_for_a_request_sent_before_the_cut_is_not_counted_again() -> None:
     assert pacer.rate == rate
 
 
-def test_a_probe_that_fails_goes_back_to_the_trusted_rate() -> None:
-    control = RateControl(20.0)
-    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.0)
-    t = 1.0
-    while control.rate == 16.0:  # sustained at 16: trusted, then probes at 18
-        control.success(sent_at=t, now=t)
-        t += 1 / 16
-    assert control.rate == pytest.approx(18.0)
-    control.throttle(sent_at=t, sent_rate=18.0, now=t)
-    assert control.rate == pytest.approx(16.0)
-    assert control.hi == pytest.approx(18.0)
+def next_delay(*, throttled: bool, last_rtt: float) -> float:
+    """The wait for the next slot after round trips of 10 ms and then one of `last_rtt`."""
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    if throttled:
+        ticket = sent(pacer, clock)
+        clock.advance(0.010)
+        pacer.throttled(ticket, None)
+    clock.advance(5.0)
+    for rtt in (0.010, 0.010, 0.010, last_rtt):
+        ticket = sent(pacer, clock)
+        clock.advance(rtt)
+        pacer.succeeded(ticket)
+    return pacer.delay(pacer.reserve())[0]
+
+
+def test_after_a_429_a_slow_round_trip_delays_the_next_request() -> None:
+    """A strict server counts arrivals: a request held up on its way may land too close to
+    the next one. Its round trip beyond the fastest bounds how late it landed, so the next
+    slot moves by as much: the wait after a 17 ms round trip is the wait after a 10 ms one
+    (give or take the rate's own climb on that success)."""
+    fast = next_delay(throttled=True, last_rtt=0.010)
+    assert fast > 0.02
+    assert next_delay(throttled=True, last_rtt=0.017) == pytest.approx(fast, abs=0.001)
+
+
+def test_before_any_429_round_trips_do_not_delay() -> None:
+    fast = next_delay(throttled=False, last_rtt=0.010)
+    assert fast > 0.007
+    assert next_delay(throttled=False, last_rtt=0.017) == pytest.approx(fast - 0.007)
 
 
 def test_retry_after_holds_every_request() -> None:
