@@ -236,7 +236,7 @@ class AsyncContactIterator(AsyncIterator["Contact"]):
             if export.plan.done:
                 break
             await self._step()
-        self._cancel()
+        await self._settle()
         raise StopAsyncIteration
 
     async def _step(self) -> None:
@@ -255,15 +255,32 @@ class AsyncContactIterator(AsyncIterator["Contact"]):
             return
         for token, fetch in wanted:
             flying[asyncio.ensure_future(self._fetch(fetch))] = token
-        finished, _ = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
-        for task in finished:
-            token = flying.pop(task)
-            try:
-                answer = task.result()
-            except BaseException:
-                plan.failed(token)
-                raise
-            plan.take(token, answer)
+        try:
+            finished, _ = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+            for task in finished:
+                token = flying.pop(task)
+                try:
+                    answer = task.result()
+                except BaseException:
+                    plan.failed(token)
+                    raise
+                plan.take(token, answer)
+        except BaseException:
+            await self._settle()
+            raise
+
+    async def _settle(self) -> None:
+        """Cancels the requests in flight and waits for them to end (a task left pending
+        would be destroyed with the loop); their segments may be asked again."""
+        import asyncio  # noqa: PLC0415 - see `_step`
+
+        tasks = dict(self._flying)
+        self._flying.clear()
+        for task, token in tasks.items():
+            task.cancel()
+            self._export.plan.failed(token)
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
 
     @property
     def checkpoint(self) -> str:
@@ -272,12 +289,7 @@ class AsyncContactIterator(AsyncIterator["Contact"]):
     async def aclose(self) -> None:
         """Stops the export: no further request is sent, and those in flight are cancelled."""
         self._export.closed = True
-        self._cancel()
-
-    def _cancel(self) -> None:
-        for task in self._flying:
-            task.cancel()
-        self._flying.clear()
+        await self._settle()
 
     async def __aenter__(self) -> AsyncContactIterator:
         return self

@@ -29,8 +29,8 @@ from heymarket_typed.testing._ratelimit import Window
 from tests.virtual_time import Delayed, LoopClock, VirtualTimeLoop, run
 
 LATENCY = 0.010
-CONTACTS = 1_000
-PAGE_SIZE = 1  # one request per contact
+CONTACTS = 2_000
+PAGE_SIZE = 1  # with room for a repeat, 2 contacts a request: 1,000 requests
 LEARNING = 5
 
 
@@ -116,7 +116,7 @@ def export(
             pacers.append(sdk._settings.pacer)
 
         async def one(sdk: AsyncHeymarket) -> None:
-            ids = [c.id async for c in sdk.contacts_v2.iter(page_size=PAGE_SIZE)]
+            ids = [c.id async for c in sdk.contacts_v2.iter(page_size=PAGE_SIZE, concurrency=1)]
             assert len(ids) == len(set(ids)) == CONTACTS // clients
 
         started = loop.time()
