@@ -96,17 +96,15 @@ class ExportPlan:
     # The requests
 
     def fetches(self, readers: int = 1) -> list[tuple[Token, Fetch]]:
-        """What to send now so that up to `readers` requests are in flight (0: one, the round
-        trip not being known yet)."""
+        """What to send now so that up to `readers` requests are in flight."""
         if not self.passes:
             return []
         phase, current = self.passes[-1]
-        early = readers == 0  # no round trip measured yet: see `RoundTrips.readers`
         readers = max(1, readers)
         if phase == "main" and not self.ascending and self.below is None:
             readers = 1  # split only once the catch-up start is known
         out: list[tuple[Token, Fetch]] = []
-        if current.wants_count(readers, early=early):
+        if current.wants_count(readers):
             current.counted = self.probe_pending = True
             out.append((None, Fetch("count", Ask(self.floor, 0, self.ascending))))
         for segment in current.fetches(readers):

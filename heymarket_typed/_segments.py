@@ -126,16 +126,17 @@ class Pass:
 
     # Requests
 
-    def wants_count(self, readers: int, *, early: bool = False) -> bool:
+    def wants_count(self, readers: int) -> bool:
         """Whether to send the count probe now: worth it only where segments would be read at
-        once, once the first page came back full; or `early`, with the first page, when the
-        round trip is not known yet (a long one would otherwise cost a round trip more)."""
+        once, and only once the first page came back full (a small export never sends it)."""
         first = self.segments[0]
-        if not self.splittable or self.counted or first.sweep.edge is not None:
-            return False
-        if early:
-            return self.taken == 0 and not first.pages and not first.done
-        return readers > 1 and self.taken >= first.sweep.page_size
+        return (
+            self.splittable
+            and readers > 1
+            and not self.counted
+            and first.sweep.edge is None
+            and self.taken >= first.sweep.page_size
+        )
 
     def take_count(self, total: int) -> None:
         self.total = total

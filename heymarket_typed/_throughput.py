@@ -36,15 +36,14 @@ class RoundTrips:
         self.average = seconds if last is None else last + _WEIGHT * (seconds - last)
 
     def readers(self, concurrency: int) -> int:
-        """Requests to keep in flight, 1..`concurrency`; 0 until a round trip is known (where
-        `concurrency` > 1), which means one request, with a count probe beside it in case the
-        round trip proves long. Without pacing there is no rate to fill: a round trip of
+        """Requests to keep in flight, 1..`concurrency`; one until a round trip is known.
+        Without pacing there is no rate to fill: a round trip of
         `WAITING` seconds or more is mostly waiting, which `concurrency` readers fill; a
         shorter one is mostly work (a sandbox in the same process), which parallel reads
         cannot speed up, only hold more pages in memory."""
         average = self.average
         if average is None:
-            return 0 if concurrency > 1 else 1
+            return 1
         if self._rate is None:
             return concurrency if average >= WAITING else 1
         wanted = math.ceil(self._rate() * average * _HEADROOM)

@@ -150,11 +150,9 @@ def test_close_stops_every_request() -> None:
     fake.seed(30)
     iterator = client_for(fake).contacts.iter(page_size=10)
     next(iterator)
-    sent = len(fake.requests)  # the first page (and the count probe beside it)
     iterator.close()
     assert list(iterator) == []
-    assert len(fake.requests) == sent
-    assert sent <= 2
+    assert len(fake.requests) == 1
 
 
 # Checkpoints
