@@ -88,6 +88,8 @@ class Pass:
         self.counted = False
         self.unit = 10**9
         self.taken = 0
+        self.answers = 0
+        """Pages answered so far, in every segment."""
         self.full_pages = 0
         self.full_fresh = 0
         """Pages read whole (within their segment) and the new contacts they brought."""
@@ -170,6 +172,7 @@ class Pass:
     def take(self, segment: Segment, page: Sequence[Contact]) -> None:
         """Files `page` (the answer to `segment`'s last ask) under its segment."""
         segment.busy = False
+        self.answers += 1
         sweep = segment.sweep
         before = sweep.state()
         in_block = sweep.block is not None  # a page of a block, read oldest first
@@ -282,7 +285,13 @@ class Pass:
             MAX_SPAN_PAGES, max(4, math.ceil(pages / middle), math.ceil(pages / (2 * readers)))
         )
         overall = self.dense_taken / self.dense_span  # contacts per nanosecond
-        while len(self.segments) < readers and self.boundaries < budget:
+        while len(self.segments) < readers and self.boundaries < 2 * budget:
+            # What splitting has cost so far: answers beyond those the contacts needed. Each
+            # open segment may cost one more as it ends, and the new boundary one; the bound's
+            # slack (less the probe and the final pass) must still cover them.
+            waste = self.answers - self.taken / page_size
+            if waste + len(self.segments) + 1 > 0.05 * pages + 2 * readers - 2:
+                return
             last = self.segments[-1]
             if last.done or last.again or last.stop is not None:
                 return
@@ -292,9 +301,9 @@ class Pass:
             planned = sum((s.density or overall) * self._left(s) for s in self.segments)
             density = last.density or self.density or overall
             left = self.total - self.taken - planned
-            # Near the end, what is left is shared among the idle readers (2 pages or more
+            # Near the end, what is left is shared among the idle readers (a page or more
             # each), so that the last segment is not read alone.
-            parts = min(readers - len(self.segments) + 1, int(left // (2 * page_size)))
+            parts = min(readers - len(self.segments) + 1, int(left // page_size))
             if parts < 2:
                 return
             # Staggered: the k-th of `readers` segments gets k / readers of a span, so that
@@ -303,7 +312,7 @@ class Pass:
             staggered = span * page_size * len(self.segments) / readers
             # Near the end, no segment holds more than its reader's share of what is left,
             # so that the last ones end together rather than one long segment read alone.
-            size = max(2.0, round(min(staggered, left / max(parts, readers)) / page_size))
+            size = max(1.0, round(min(staggered, left / max(parts, readers)) / page_size))
             # A quarter page short of a whole number of pages (of the new contacts a page has
             # brought so far): the segment's last page then reads past its stop, which ends
             # it, rather than ending on it and needing one more request to show that
