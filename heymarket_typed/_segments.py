@@ -20,7 +20,7 @@ several requests in flight while the caller still sees one ordered stream.
   about one request (the page that reads past it), which DESIGN's `2 x concurrency` and 5%
   cover. An estimate that proves wrong costs balance, never a contact.
 - Memory: only the first `readers` segments not yet yielded are read, each about `span` pages
-  (at most 20).
+  (at most 40).
 - Writes during the export give a contact a newer `updated`. Ascending, that lands in the open
   last segment, whose short final page is asked again once every other segment is read, so the
   final pass comes last. Newest first, the catch-up pass that follows reads them (`_export`).
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 SMALL_PAGES = 10
 """A pass of at most this many pages is never split (DESIGN: ceil(n / page_size) + 3)."""
-MAX_SPAN_PAGES = 32
+MAX_SPAN_PAGES = 40
 """The most pages a segment is planned to hold: the memory bound, per reader."""
 
 
@@ -301,9 +301,9 @@ class Pass:
             planned = sum((s.density or overall) * self._left(s) for s in self.segments)
             density = last.density or self.density or overall
             left = self.total - self.taken - planned
-            # Near the end, what is left is shared among the idle readers (a page or more
+            # Near the end, what is left is shared among the idle readers (2 pages or more
             # each), so that the last segment is not read alone.
-            parts = min(readers - len(self.segments) + 1, int(left // page_size))
+            parts = min(readers - len(self.segments) + 1, int(left // (2 * page_size)))
             if parts < 2:
                 return
             # Staggered: the k-th of `readers` segments gets k / readers of a span, so that
@@ -312,7 +312,7 @@ class Pass:
             staggered = span * page_size * len(self.segments) / readers
             # Near the end, no segment holds more than its reader's share of what is left,
             # so that the last ones end together rather than one long segment read alone.
-            size = max(1.0, round(min(staggered, left / max(parts, readers)) / page_size))
+            size = max(2.0, round(min(staggered, left / max(parts, readers)) / page_size))
             # A quarter page short of a whole number of pages (of the new contacts a page has
             # brought so far): the segment's last page then reads past its stop, which ends
             # it, rather than ending on it and needing one more request to show that
