@@ -157,7 +157,7 @@ class Contacts(_Sync):
         Raises:
             ValueError: a bad argument, or a `resume` of another export or damaged.
             PaginationError: more than 100 contacts share one `updated` timestamp, which the v1
-                cursor cannot get past (`contacts_v2.iter(ascending=True)` can).
+                cursor cannot get past (`contacts_v2.iter()` can, in either order).
         """
         options = call_options(timeout, extra_headers)
         readers = self._readers(concurrency)

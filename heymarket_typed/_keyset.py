@@ -240,6 +240,6 @@ class Sweep:
             # Yield what this page brought; the next `ask()` fails instead of asking again.
             self.error = PaginationError(
                 f"more than {MAX_PAGE_SIZE} contacts share the timestamp {last.updated!r}; "
-                "the v1 cursor cannot get past them (contacts_v2.iter(ascending=True) pages "
-                "through any block)"
+                "the v1 cursor cannot get past them (contacts_v2.iter(), in either order, "
+                "reads such a block by page number)"
             )
