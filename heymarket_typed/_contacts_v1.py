@@ -148,7 +148,7 @@ class Contacts(_Sync):
 
         `resume`: a `checkpoint` of an earlier `iter()` with the same `ascending`; a finished
         export's checkpoint gives what changed since. `concurrency` bounds the requests in
-        flight: a large export is read as segments at once when the round trip is long
+        flight: a large newest-first export is read as segments at once when the round trip is long
         (rate x round trip readers, `_segments`), in order, at most `concurrency` x 40 pages held.
         `page_size` (1-100): new contacts per request; a request asks for that many plus the
         one or two its cursor repeats (up to 100), so that n contacts take about

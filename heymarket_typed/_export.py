@@ -197,7 +197,11 @@ class ExportPlan:
 
     def _open(self, phase: str, sweep: Sweep) -> None:
         floor = None if self.floor is None else instant(self.floor)
-        self.passes.append((phase, Pass(sweep, floor=floor, splittable=phase == "main")))
+        # Only a newest-first main pass is split: its ranges lie below the newest contact at
+        # the start, where no write of the export lands (the catch-up pass reads those).
+        # Oldest first, a range past the newest contact could take a write after it was read.
+        splittable = phase == "main" and not self.ascending
+        self.passes.append((phase, Pass(sweep, floor=floor, splittable=splittable)))
 
     def _advance(self) -> None:
         """Opens the catch-up pass once the newest-first main pass is read."""

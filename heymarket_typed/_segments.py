@@ -21,9 +21,12 @@ several requests in flight while the caller still sees one ordered stream.
   cover. An estimate that proves wrong costs balance, never a contact.
 - Memory: only the first `readers` segments not yet yielded are read, each about `span` pages
   (at most 40).
-- Writes during the export give a contact a newer `updated`. Ascending, that lands in the open
-  last segment, whose short final page is asked again once every other segment is read, so the
-  final pass comes last. Newest first, the catch-up pass that follows reads them (`_export`).
+- Writes during the export give a contact a newer `updated`. Newest first, every range lies
+  below the newest contact at the start, and the catch-up pass that follows reads the writes
+  (`_export`), so only that order is split. (Oldest first, a range placed past the newest
+  contact could take a write after it was read: `make soak` found one lost that way. The
+  rule that the open last segment asks its final page again is kept for a pass that starts
+  its ranges below a known top.)
 """
 
 from __future__ import annotations

@@ -322,3 +322,27 @@ def test_v2_newest_first_through_a_block_of_150_while_it_changes_keeps_g1_to_g3(
 
     assert done
     assert not violations(fake.history, fake.requests, first, yielded, ascending=False)
+
+
+def test_oldest_first_writes_just_past_the_newest_contact_are_not_lost() -> None:
+    """Found by `make soak`: 39 contacts on one instant, writes stamped one nanosecond past
+    it. Had the export split its range past the newest contact, a write landing in a range
+    already read was lost; oldest first is read by one sweep."""
+    scenario = Scenario(
+        surface="v1",
+        precision="ns",
+        date_bound=None,
+        step=0.0,
+        stamps=((0, "plain"),) * 39 + ((1, "plain"),),
+        ops=(Op(1, "update", 0), Op(1, "update", 0), Op(1, "update", 0), Op(5, "update", 0)),
+        page_size=1,
+        ascending=True,
+        concurrency=8,
+        use_async=False,
+        updated_after=None,
+    )
+    account = Account(scenario)
+    first = account.fake.request_count + 1
+    yielded = account.run()
+    history, requests = account.fake.history, account.fake.requests
+    assert not violations(history, requests, first, yielded, ascending=True)
