@@ -46,10 +46,7 @@ class _Sync:
         self._round_trips = round_trips
 
     def _readers(self, concurrency: object) -> Callable[[], int]:
-        """How many requests an export keeps in flight (`_throughput`), up to `concurrency`."""
-        limit = _concurrency(concurrency)
-        trips = self._round_trips
-        return (lambda: 1) if trips is None else (lambda: trips.readers(limit))
+        return _readers(self._round_trips, concurrency)
 
     def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> Chunk[T]:
         return Chunk(start, stop, lambda: self._run(call, options))
@@ -78,10 +75,7 @@ class _Async:
         self._round_trips = round_trips
 
     def _readers(self, concurrency: object) -> Callable[[], int]:
-        """How many requests an export keeps in flight (`_throughput`), up to `concurrency`."""
-        limit = _concurrency(concurrency)
-        trips = self._round_trips
-        return (lambda: 1) if trips is None else (lambda: trips.readers(limit))
+        return _readers(self._round_trips, concurrency)
 
     def _chunk(self, options: CallOptions, start: int, stop: int, call: Call[T]) -> AsyncChunk[T]:
         return AsyncChunk(start, stop, lambda: self._run(call, options))
@@ -107,6 +101,12 @@ def _chunks(
         (start, min(start + size, len(items)), plan(items[start : start + size], start))
         for start in range(0, len(items), size)
     ]
+
+
+def _readers(trips: RoundTrips | None, concurrency: object) -> Callable[[], int]:
+    """How many requests an export keeps in flight (`_throughput`), up to `concurrency`."""
+    limit = _concurrency(concurrency)
+    return (lambda: 1) if trips is None else (lambda: trips.readers(limit))
 
 
 def _concurrency(value: object) -> int:
