@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from heymarket_typed_api.models import Contact
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from heymarket_typed import errors
 from heymarket_typed._instants import instant
@@ -28,7 +30,7 @@ def stamp(second: int, spelled_long: bool = False) -> str:
 
 def serve(records: list[Contact], ask: Ask, *, inclusive: bool) -> list[Contact]:
     """A list endpoint over `records`: from the cursor, in the asked direction, page by page."""
-    ordered = sorted(records, key=key_of, reverse=not ask.ascending)
+    ordered = sorted(records, key=lambda c: key_of(c)[1::-1], reverse=not ask.ascending)
     if ask.date is not None:
         at = instant(ask.date)
         assert at is not None
@@ -130,3 +132,68 @@ def test_contact_without_a_timestamp_raises(updated: Any) -> None:
     sweep = Sweep(ascending=True, page_size=2, paged=False)
     with pytest.raises(errors.PaginationError, match="updated"):
         sweep.take([Contact.from_dict({"id": 1, "updated": updated})])
+
+
+# --- page numbers inside a block while it changes ---------------------------------------------
+
+
+@settings(max_examples=150, derandomize=True, database=None, deadline=None)
+@given(
+    size=st.integers(101, 320),
+    ascending=st.booleans(),
+    inclusive=st.booleans(),
+    page_size=st.sampled_from([30, 100]),
+    writes=st.lists(st.lists(st.integers(0, 400), max_size=6), max_size=12),
+)
+def test_a_block_read_by_page_number_while_members_leave_loses_no_unchanged_contact(
+    size: int,
+    ascending: bool,
+    inclusive: bool,
+    page_size: int,
+    writes: list[list[int]],
+) -> None:
+    """Before each request, some members of a block leave it (updated to a newer timestamp or
+    deleted), shifting the page numbers of those after them; every member never touched is
+    yielded once."""
+    records = [contact(i, stamp(0)) for i in range(1, 4)]
+    records += [contact(i, stamp(5)) for i in range(10, 10 + size)]
+    records += [contact(i, stamp(9)) for i in range(1000, 1003)]
+    touched: set[int] = set()
+    sweep = Sweep(ascending=ascending, page_size=page_size, paged=ascending, blocks=not ascending)
+    ids: list[int] = []
+    asks = 0
+    while (ask := sweep.ask()) is not None:
+        asks += 1
+        assert asks < 400, "the sweep loops"
+        for pick in writes[asks - 1] if asks - 1 < len(writes) else []:
+            block = [c for c in records if c.updated == stamp(5)]
+            if block:
+                victim = block[pick % len(block)]
+                touched.add(victim.id)
+                records.remove(victim)
+                if pick % 2:  # updated: it leaves the block for the newest timestamp
+                    records.append(contact(victim.id, stamp(20 + asks)))
+        ids.extend(c.id for c in sweep.take(serve(records, ask, inclusive=inclusive)))
+    untouched = {c.id for c in records} - touched
+    lost = untouched - set(ids)
+    assert not lost, f"lost {sorted(lost)}"
+    assert all(ids.count(i) == 1 for i in untouched)
+
+
+def test_a_page_that_does_not_begin_with_a_contact_read_starts_the_block_again() -> None:
+    records = [contact(i, stamp(5)) for i in range(1, 251)]
+    sweep = Sweep(ascending=True, page_size=100, paged=True)
+    first = sweep.ask()
+    assert first is not None
+    ids = [c.id for c in sweep.take(serve(records, first, inclusive=False))]
+    second = sweep.ask()
+    assert second is not None
+    assert second.page * second.limit == 99
+    del records[:3]  # three leave: the page would begin past a contact not yet read
+    assert sweep.take(serve(records, second, inclusive=False)) == []
+    again = sweep.ask()
+    assert again is not None
+    assert (again.page, again.limit) == (0, 100)
+    ids += [c.id for c in sweep.take(serve(records, again, inclusive=False))]
+    ids += run(records, sweep, inclusive=False)[0]
+    assert sorted(ids) == list(range(1, 251))
