@@ -147,6 +147,7 @@ class Pacer:
             pause = max(pause, retry_after or 0.0)
             if pause > 0:
                 self._hold_until = max(self._hold_until, now + pause)
+                self.control.hold(now, self._hold_until)
             self._reschedule(now)
 
     def succeeded(self, ticket: Ticket) -> None:

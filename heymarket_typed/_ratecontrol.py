@@ -7,15 +7,20 @@ rarely moves, where every probe past it costs a 429:
 
 - `peak` (CUBIC's W_max) is the rate a 429 was drawn at. A 429 cuts the rate below it; then
   success brings the rate back along a cubic curve, fast at first, flat near `peak` (where
-  the limit probably is), probing above it only `CLIMB` responses later, and doubling once
-  the probe passes with no 429 (the limit rose: a quota partner went quiet). The curve runs
-  on responses, not seconds, so a probe costs the same share of requests at any rate.
+  the limit probably is), probing above it only `CLIMB` seconds later, and doubling once
+  the probe passes with no 429 (the limit rose: a quota partner went quiet). As in CUBIC the
+  curve runs on time since the cut, so a low rate recovers as fast as a high one; only time
+  with requests flowing counts (at most `IDLE` of any gap between responses), so an idle
+  client does not come back at its ceiling.
 - How deep the cut goes depends on what the 429 says. One after a long run of successes is
   the limit being touched (or two requests that arrived closer than they were sent): the
-  rate steps just below it (`NEAR`), and the peak a little lower if the 429 came before the
-  rate got back to the old one (CUBIC's fast convergence). Two 429s far enough apart bound
-  the limit by what got through between them; one soon after another, too close for that,
-  cuts by `DEEP`. After either every request pauses.
+  rate steps just below it (`NEAR`), and the peak a little below it (`CONVERGE`: with arrival
+  noise a strict server refuses a little under its rate; CUBIC's fast convergence). Two
+  429s far enough apart bound the limit by what got through between them, over the time the
+  pacer did not hold every request itself (a pause, a `Retry-After` in whole seconds), and
+  never below `BETA` of the rate the second was drawn at (TCP's multiplicative decrease);
+  one soon after another, too close for that, cuts by `DEEP`. After either every request
+  pauses.
 - A 429 with nothing let through since the previous one means the quota is spent (a window
   not yet reset): the rate stays, and every request pauses, twice as long each time.
 - Only a 429 for a request sent after the last cut counts: the requests already in flight
@@ -26,20 +31,25 @@ No I/O and no clock: callers pass `now` (monotonic seconds). Not thread-safe: `P
 
 from __future__ import annotations
 
-CLIMB = 150
-"""Responses after a cut until the rate is back at `peak`; as many again to probe past it."""
+CLIMB = 7.5
+"""Seconds after a cut until the rate is back at `peak`; as many again to probe past it."""
 PROBE = 0.10
-"""How far above `peak` the probe goes `CLIMB` responses after reaching it (a share of it)."""
-DOUBLE = 30
-"""Past the probe, the rate doubles every this many responses without a 429."""
+"""How far above `peak` the probe goes `CLIMB` seconds after reaching it (a share of it)."""
+DOUBLE = 1.5
+"""Past the probe, the rate doubles every this many seconds without a 429."""
+IDLE = 1.0
+"""At most this much of a gap between responses counts toward the climb."""
+BETA = 0.5
+"""An estimate from two 429s is never below this share of the rate the second was drawn at
+(TCP's multiplicative decrease): the gap between them may hold idle time of the caller's."""
 NEAR = 0.95
 """A 429 after `QUIET` successes sets the rate to this share of the rate it was drawn at."""
 FIRST = 0.8
 """The first 429 sets the rate to this share: it may have come from the first burst."""
-DEEP = 0.85
+DEEP = 0.7
 """A 429 sooner than `QUIET` after another sets the rate to this share."""
 CONVERGE = 0.975
-"""A 429 before the rate got back to the previous peak sets the peak this far below it."""
+"""A 429 after `QUIET` successes sets the peak to this share of the rate it was drawn at."""
 ESTIMATE_SECONDS = 0.5
 ESTIMATE_MAX = 10.0
 """Two 429s at least `ESTIMATE_SECONDS` apart, and at most `ESTIMATE_MAX` (a longer gap is
@@ -71,7 +81,10 @@ class RateControl:
         self._cap = ceiling  # the ceiling, or a server's published policy if lower
         self._start = ceiling  # the rate right after the last cut
         self._cut_at = float("-inf")  # when the rate was last cut; earlier sends are old news
-        self._climbed = 0  # successes to requests sent since the last cut
+        self._climbed = 0.0  # seconds of the climb since the last cut
+        self._seen = float("-inf")  # when the climb last moved: the cut, or a success
+        self._held = (float("-inf"), float("-inf"))  # the last span the pacer held everything
+        self._spent = False  # whether the last 429 found the quota spent
         self._since_429 = 0  # successes since the last 429, whenever sent
         self._last_429: float | None = None  # send time of the last counted 429
         self._pause = 0.0
@@ -88,8 +101,18 @@ class RateControl:
         self._since_429 += 1
         if sent_at < self._cut_at or not self.throttled:
             return
-        self._climbed += 1
+        self._climbed += min(IDLE, max(0.0, now - self._seen))
+        self._seen = now
         self.rate = self._curve(self._climbed)
+
+    def hold(self, start: float, end: float) -> None:
+        """The pacer holds every request from `start` to `end` (a pause, a `Retry-After`):
+        the server might have taken requests then, so the next estimate leaves it out. Not
+        after a 429 that found the quota spent: the server was refusing then."""
+        if self._spent:
+            return
+        held_from, held_to = self._held
+        self._held = (held_from, max(held_to, end)) if start <= held_to else (start, end)
 
     def throttle(self, sent_at: float, sent_rate: float, now: float) -> float:
         """A 429 to a request sent at `sent_at` while the rate was `sent_rate`.
@@ -107,15 +130,21 @@ class RateControl:
             # not reset yet, or a bucket refilling slower than requests came back). The rate
             # was cut already; wait longer instead of cutting again.
             self._pause = min(MAX_PAUSE, max(FIRST_PAUSE, self._pause * 2))
+            self._spent = True
             self._cut_at = now
             return self._pause
+        self._spent = False
         rate = max(MIN_RATE, min(sent_rate, self._cap))
         # Both 429s found the server's quota spent, so what got through between them is what
         # it allows (this client's share, when others use it too) or less (if this client
         # left it idle): a floor under the limit, once far enough apart for one request not
         # to matter.
-        gap = sent_at - previous if previous is not None else 0.0
+        gap = 0.0
+        if previous is not None:
+            held_from, held_to = self._held
+            gap = sent_at - previous - max(0.0, min(held_to, sent_at) - max(held_from, previous))
         estimate = (passed + 1) / gap if ESTIMATE_SECONDS <= gap <= ESTIMATE_MAX else rate
+        estimate = max(estimate, rate * BETA)
         well_past = estimate < rate * NEAR
         if previous is None:
             # The first 429 may have come from the first burst rather than the rate.
@@ -123,15 +152,14 @@ class RateControl:
         elif well_past:
             self.peak, start = estimate, estimate * NEAR
         elif passed >= QUIET:
-            # The limit touched after a long run: step just below it. CUBIC's fast
-            # convergence: one before the rate got back to the old peak means the limit is
-            # below where it was drawn; climb back to a little under it this time.
-            self.peak = rate * CONVERGE if self._climbed < CLIMB else rate
+            # The limit touched after a long run: step just below it, and climb back to a
+            # little under it (a strict server refuses some arrivals just under its rate).
+            self.peak = rate * CONVERGE
             start = rate * NEAR
         else:
             self.peak, start = rate, rate * DEEP  # well past the limit, by how far unknown
         self._start = max(MIN_RATE, min(self.peak, start))
-        self._climbed = 0
+        self._climbed, self._seen = 0.0, now
         self._cut_at = now
         self.rate = self._start
         # After a deep cut every request pauses: the server's bucket is still empty, or its
@@ -140,16 +168,16 @@ class RateControl:
         self._pause = 0.0 if near else FIRST_PAUSE
         return self._pause
 
-    def _curve(self, n: int) -> float:
-        """The rate `n` responses after the cut: CUBIC's window as a function of responses,
-        `peak` at `n = CLIMB`, concave before it (from `_start`), convex after."""
-        x = n / CLIMB - 1.0
+    def _curve(self, t: float) -> float:
+        """The rate `t` seconds into the climb: CUBIC's window, `peak` at `t = CLIMB`, concave
+        before it (from `_start`), convex after."""
+        x = t / CLIMB - 1.0
         if x < 0:
             rate = self.peak + (self.peak - self._start) * x**3
         elif x <= 1:
             rate = self.peak * (1.0 + PROBE * x**3)
         else:
             # Past the probe with no 429: the limit rose (a quota partner went quiet). Take
-            # it back fast: double every `DOUBLE` responses, as TCP's slow start does.
-            rate = self.peak * (1.0 + PROBE) * 2.0 ** ((n - 2 * CLIMB) / DOUBLE)
+            # it back fast: double every `DOUBLE` seconds, as TCP's slow start does.
+            rate = self.peak * (1.0 + PROBE) * 2.0 ** ((t - 2 * CLIMB) / DOUBLE)
         return max(MIN_RATE, min(self._cap, rate))

@@ -13,12 +13,14 @@ import pytest
 from heymarket_typed import AsyncHeymarket, Heymarket, models
 from heymarket_typed._pacing import INITIAL_BURST, Pacer, Ticket, _registry
 from heymarket_typed._ratecontrol import (
+    BETA,
     CLIMB,
     CONVERGE,
     DEEP,
     DOUBLE,
     FIRST,
     FIRST_PAUSE,
+    IDLE,
     NEAR,
     PROBE,
     QUIET,
@@ -80,48 +82,80 @@ def test_the_first_429_pauses_every_waiting_request() -> None:
     assert pacer.delay(waiting)[0] == pytest.approx(FIRST_PAUSE)
 
 
-def climb(control: RateControl, n: int, t: float = 1.0) -> list[float]:
-    """`n` successes, one every 50 ms from `t`; the rate after each."""
+def climb(control: RateControl, seconds: float, every: float = 0.05) -> list[float]:
+    """A success every `every` seconds for `seconds` after a cut at 0.01; the rate each second
+    of the climb (index `i`: `i + 1` seconds after the cut)."""
     rates = []
-    for i in range(n):
-        control.success(sent_at=t + i * 0.05, now=t + i * 0.05 + 0.01)
-        rates.append(control.rate)
+    for i in range(1, round(seconds / every) + 1):
+        control.success(sent_at=0.01 + i * every - 0.01, now=0.01 + i * every)
+        if round(i * every, 6) == round(i * every):
+            rates.append(control.rate)
     return rates
 
 
 def test_success_climbs_back_fast_then_holds_near_the_429_then_probes() -> None:
-    """CUBIC's curve on responses: most of the way back within half the climb, flat around
-    the rate of the 429, above it only after as many responses again."""
+    """CUBIC's curve on time since the cut: most of the way back within half the climb, flat
+    around the rate of the 429, above it only after as long again, then doubling."""
     control = RateControl(1000.0)
     control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
     assert control.rate == pytest.approx(20.0 * FIRST)
     rates = climb(control, 4 * CLIMB)
     assert rates == sorted(rates)  # climbs, never falls without a 429
-    assert rates[CLIMB // 2 - 1] >= 20.0 - 4.0 / 8 - 0.01  # 7/8 of the way back
-    plateau = rates[CLIMB // 2 : 3 * CLIMB // 2]
+    second = round(CLIMB / 2) - 1
+    assert rates[second] >= 20.0 - 4.0 * (1 - (second + 1) / CLIMB) ** 3 - 1e-9
+    assert rates[second] >= 19.4
+    plateau = rates[round(CLIMB / 2) : round(3 * CLIMB / 2)]
     assert min(plateau) >= 19.5
     assert max(plateau) <= 20.0 * (1 + PROBE / 8) + 1e-9
-    assert rates[2 * CLIMB - 1] == pytest.approx(20.0 * (1 + PROBE), rel=1e-3)
+    control = RateControl(1000.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
+    climb(control, 2 * CLIMB, every=0.25)
+    assert control.rate == pytest.approx(20.0 * (1 + PROBE))
     # Past the probe with no 429: the limit rose (a quota partner went quiet). Doubling.
-    assert rates[2 * CLIMB - 1 + DOUBLE] == pytest.approx(2 * rates[2 * CLIMB - 1], rel=1e-3)
-    assert rates[-1] == 1000.0  # never above the ceiling
+    for i in range(1, 4):
+        now = 2 * CLIMB + 0.01 + i * DOUBLE / 3
+        control.success(sent_at=now - 0.01, now=now)
+    assert control.rate == pytest.approx(2 * 20.0 * (1 + PROBE), rel=0.01)
+    climb(control, 4 * CLIMB)
+    assert control.rate == 1000.0  # never above the ceiling
+
+
+def test_a_low_rate_climbs_back_as_fast_as_a_high_one() -> None:
+    """The attack's case: at 2 responses a second the climb back used to take minutes, as
+    it was counted in responses. On time it takes `CLIMB` seconds at any rate."""
+    fast, slow = RateControl(100.0), RateControl(100.0)
+    for control, every in ((fast, 0.05), (slow, 0.5)):
+        control.throttle(sent_at=0.0, sent_rate=10.0, now=0.01)
+        climb(control, CLIMB, every=every)
+    assert slow.rate == pytest.approx(fast.rate, rel=1e-3)
+    assert slow.rate == pytest.approx(10.0, rel=1e-2)
+
+
+def test_idle_time_counts_toward_the_climb_only_up_to_a_second_a_gap() -> None:
+    control = RateControl(100.0)
+    control.throttle(sent_at=0.0, sent_rate=10.0, now=0.01)
+    control.success(sent_at=60.0, now=60.01)  # a minute idle counts as one second
+    assert control._climbed == pytest.approx(IDLE)
+    assert control.rate < 10.0
 
 
 def test_a_429_after_a_long_run_steps_just_below_it_without_pausing() -> None:
+    """The limit touched: the rate steps below it and climbs back to a little under it (with
+    arrival noise, a strict server turns requests away a little below its rate)."""
     control = RateControl(20.0)
     control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
     climb(control, 2 * CLIMB)  # back at the peak and through the probe
     sent_rate = control.rate
     assert control.throttle(sent_at=100.0, sent_rate=sent_rate, now=100.01) == 0.0
     assert control.rate == pytest.approx(sent_rate * NEAR)
-    assert control.peak == pytest.approx(sent_rate)
+    assert control.peak == pytest.approx(sent_rate * CONVERGE)
 
 
 def test_a_429_before_the_rate_is_back_lowers_the_peak() -> None:
     """CUBIC's fast convergence: the limit is below where the last 429 was drawn."""
     control = RateControl(20.0)
     control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
-    climb(control, QUIET + 10)  # a long enough run, but not back to the peak yet
+    climb(control, (QUIET + 10) * 0.05)  # a long enough run, but not back to the peak yet
     sent_rate = control.rate
     assert sent_rate < 20.0
     control.throttle(sent_at=100.0, sent_rate=sent_rate, now=100.01)
@@ -131,14 +165,37 @@ def test_a_429_before_the_rate_is_back_lowers_the_peak() -> None:
 
 def test_a_429_soon_after_another_cuts_to_what_got_through_between_them() -> None:
     """Both found the server's bucket empty: 5 successes in a second is a limit of about 6."""
-    control = RateControl(60.0)
-    control.throttle(sent_at=0.0, sent_rate=60.0, now=0.01)
-    assert control.rate == pytest.approx(60.0 * FIRST)
+    control = RateControl(10.0)
+    control.throttle(sent_at=0.0, sent_rate=10.0, now=0.01)
+    assert control.rate == pytest.approx(10.0 * FIRST)
     for i in range(5):
         control.success(sent_at=0.3 + i * 0.1, now=0.31 + i * 0.1)
     assert control.throttle(sent_at=1.0, sent_rate=control.rate, now=1.01) == FIRST_PAUSE
     assert control.peak == pytest.approx(6.0)
     assert control.rate == pytest.approx(6.0 * NEAR)
+
+
+def test_the_estimate_leaves_out_the_time_every_request_was_held() -> None:
+    """The attack's case: a `Retry-After: 1` held every request for a second after the first
+    429, one got through, then a 429: not a limit of 2/s (the pacer held them, not the
+    server), but too short a time to say what the limit is: a multiplicative cut."""
+    control = RateControl(16.7)
+    control.throttle(sent_at=0.0, sent_rate=16.7, now=0.01)
+    control.hold(0.01, 1.01)
+    control.success(sent_at=1.01, now=1.02)
+    control.throttle(sent_at=1.08, sent_rate=14.5, now=1.09)
+    assert control.peak == pytest.approx(14.5)
+    assert control.rate == pytest.approx(14.5 * DEEP)
+
+
+def test_the_estimate_is_never_below_half_the_rate_of_the_429() -> None:
+    """A caller that went idle between two 429s: what got through is a floor far below the
+    limit. TCP's multiplicative decrease bounds the cut."""
+    control = RateControl(20.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
+    control.success(sent_at=0.5, now=0.51)
+    control.throttle(sent_at=5.0, sent_rate=16.0, now=5.01)
+    assert control.peak == pytest.approx(16.0 * BETA)
 
 
 def test_a_429_soon_after_another_too_close_to_count_cuts_deep() -> None:
