@@ -228,6 +228,7 @@ class ExportPlan:
             done=restored.get("done", False),
             edge=restored.get("edge"),
             anchors=restored.get("anchors", set()),
+            reach=restored.get("reach", 0),
         )
 
     def _note_edge(self, page: Sequence[Contact]) -> None:
@@ -277,6 +278,7 @@ class ExportPlan:
             **position,
             "seen": _packed({(k[0], k[1], k[2]) for k in position["seen"]}),
             "anchors": _packed({(k[0], k[1], -1) for k in position.get("anchors", [])}),
+            "reach": position.get("reach", 0),
         }
 
     def checkpoint(self, state: dict[str, Any] | None = None) -> str:
@@ -337,6 +339,7 @@ class ExportPlan:
             # A checkpoint of an earlier version has none: a block's next page by number
             # then starts the block again.
             "anchors": {k[:2] for k in _keys(state.get("anchors", []))},
+            "reach": _count(state.get("reach", 0)),
         }
         if phase == "catchup":
             sweep = self._catch_up(**fields)

@@ -25,8 +25,10 @@ the cursor, since nothing documents it:
   overlaps the one before (`window`: a limit and page number whose offset is inside the page
   before) and must begin with a contact of the page before (`anchors`): everything after that
   contact in the server's order is then on this page or later ones. A page that begins
-  anywhere else is dropped and the block is read again from its start (repeats are dropped by
-  key). Only the page before counts: contacts read another way (the v1 cursor, newest first)
+  anywhere else is dropped: members left the block, and its page is asked again with twice the
+  overlap (then four times...; exponential backoff in positions), and once the overlap would
+  reach past the page before, the block is read again from its start. Repeats are dropped by
+  key. Only the page before counts: contacts read another way (the v1 cursor, newest first)
   say nothing about positions in this list.
 - Direction: a page that goes backwards from the cursor is a `PaginationError`, never a loop.
 - Edge: a sweep that starts at a boundary it did not read up to (a segment of a split export,
@@ -54,13 +56,14 @@ Key = tuple[int, int, int]
 apart when the server keeps `updated` too coarsely to (seconds: both in one second)."""
 
 
-def window(end: int) -> tuple[int, int]:
+def window(end: int, least: int = 1, most: int = MAX_PAGE_SIZE // 2) -> tuple[int, int]:
     """The next page by number after positions `[0, end)` were read: `(limit, page)` whose
-    offset `limit x page` is at most `end - 1` (the page overlaps what was read) and which
-    reaches past `end`, bringing the most new positions. Offsets are `limit x page` on the v2
-    list (zero-indexed page; heymarket-api-facts.md, POST /v2/contacts/list)."""
+    offset `limit x page` is `least` to `most` positions before `end` (the page overlaps what
+    was read) and which reaches past `end`, bringing the most new positions; `(0, 0)` if there
+    is none. Offsets are `limit x page` on the v2 list (zero-indexed page;
+    heymarket-api-facts.md, POST /v2/contacts/list)."""
     best = (0, 0, 0)  # (new positions, limit, page)
-    for overlap in range(1, min(end, MAX_PAGE_SIZE // 2) + 1):
+    for overlap in range(max(1, least), min(end, most) + 1):
         offset = end - overlap
         for limit in range(MAX_PAGE_SIZE, overlap, -1):
             if limit - overlap <= best[0]:
@@ -118,6 +121,8 @@ class Sweep:
     """The instant of the last block read that way: the cursor continues below it."""
     anchors: set[tuple[int, int]] = field(default_factory=set)
     """(id, instant) of the contacts of the page before a page by number (`window`)."""
+    reach: int = 0
+    """The position just past that page."""
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
@@ -147,8 +152,7 @@ class Sweep:
         """The contacts of `page` not yet seen, in order; moves the cursor past the page."""
         keys = [key_of(contact) for contact in page]
         if self.page and not self._anchored(keys):
-            # The block shifted under the page numbers: read it again from its start.
-            self.page, self.limit = 0, MAX_PAGE_SIZE
+            self._shifted()
             return []
         if self.block is not None:
             return self._take_block(page, keys)
@@ -197,6 +201,7 @@ class Sweep:
             "block": self.block,
             "passed": self.passed,
             "anchors": sorted(self.anchors),
+            "reach": self.reach,
         }
 
     def _anchored(self, keys: list[Key]) -> bool:
@@ -238,7 +243,18 @@ class Sweep:
     def _next_window(self, keys: list[Key]) -> None:
         """The next page by number, overlapping this full one (`window`)."""
         self.anchors = {k[:2] for k in keys}
-        self.limit, self.page = window(self.page * self.limit + len(keys))
+        self.reach = self.page * self.limit + len(keys)
+        self.limit, self.page = window(self.reach)
+
+    def _shifted(self) -> None:
+        """The page asked did not begin with a contact of the page before: ask again from
+        further back, or from the block's start once that would leave the page before."""
+        wider = 2 * (self.reach - self.page * self.limit) + 1
+        limit, page = window(self.reach, wider, len(self.anchors) - 1)
+        if page:
+            self.limit, self.page = limit, page
+        else:
+            self.page, self.limit, self.anchors, self.reach = 0, MAX_PAGE_SIZE, set(), 0
 
     def _advance(self, page: Sequence[Contact], keys: list[Key]) -> None:
         if not self._move(page, keys):

@@ -180,20 +180,41 @@ def test_a_block_read_by_page_number_while_members_leave_loses_no_unchanged_cont
     assert all(ids.count(i) == 1 for i in untouched)
 
 
-def test_a_page_that_does_not_begin_with_a_contact_read_starts_the_block_again() -> None:
+def test_a_page_that_does_not_begin_with_a_contact_of_the_page_before_backs_off() -> None:
     records = [contact(i, stamp(5)) for i in range(1, 251)]
     sweep = Sweep(ascending=True, page_size=100, paged=True)
-    first = sweep.ask()
-    assert first is not None
-    ids = [c.id for c in sweep.take(serve(records, first, inclusive=False))]
-    second = sweep.ask()
-    assert second is not None
-    assert second.page * second.limit == 99
-    del records[:3]  # three leave: the page would begin past a contact not yet read
-    assert sweep.take(serve(records, second, inclusive=False)) == []
-    again = sweep.ask()
-    assert again is not None
-    assert (again.page, again.limit) == (0, 100)
-    ids += [c.id for c in sweep.take(serve(records, again, inclusive=False))]
+    asks: list[Ask] = []
+
+    def take(ask: Ask | None) -> list[int]:
+        assert ask is not None
+        asks.append(ask)
+        return [c.id for c in sweep.take(serve(records, ask, inclusive=False))]
+
+    ids = take(sweep.ask())
+    ids += take(sweep.ask())  # positions 99-197
+    del records[:5]  # five leave: the next page would begin past a contact not yet read
+    assert take(sweep.ask()) == []
+    ids += take(sweep.ask())
     ids += run(records, sweep, inclusive=False)[0]
+
+    offsets = [a.page * a.limit for a in asks]
+    assert offsets[:4] == [0, 99, 196, 192]  # overlap 2, then at least 5
     assert sorted(ids) == list(range(1, 251))
+
+
+def test_members_leaving_by_more_than_a_page_start_the_block_again() -> None:
+    records = [contact(i, stamp(5)) for i in range(1, 401)]
+    sweep = Sweep(ascending=True, page_size=100, paged=True)
+    ids: list[int] = []
+    for _ in range(3):
+        ask = sweep.ask()
+        assert ask is not None
+        ids += [c.id for c in sweep.take(serve(records, ask, inclusive=False))]
+    del records[:150]  # the page before now lies wholly before position 0
+    while (ask := sweep.ask()) is not None and ask.page:
+        ids += [c.id for c in sweep.take(serve(records, ask, inclusive=False))]
+    assert ask is not None
+    assert (ask.page, ask.limit) == (0, 100)
+    ids += run(records, sweep, inclusive=False)[0]
+    assert set(range(151, 401)) <= set(ids)
+    assert len(ids) == len(set(ids))
