@@ -132,7 +132,10 @@ class ExportPlan:
         for phase, current in self.passes:
             if token in current.segments:
                 if phase == "main" and not self.ascending and token.sweep.edge is None:
-                    self._note_edge(answer)
+                    # A block's page (read oldest first) holds what was written since, too:
+                    # only the block's own contacts are the main pass's.
+                    block = token.sweep.block
+                    self._note_edge([c for c in answer if block in (None, key_of(c)[1])])
                 current.take(token, answer)
                 break
         self._advance()
@@ -224,6 +227,8 @@ class ExportPlan:
             page=restored.get("page", 0),
             done=restored.get("done", False),
             edge=restored.get("edge"),
+            anchors=restored.get("anchors", set()),
+            reach=restored.get("reach", 0),
         )
 
     def _note_edge(self, page: Sequence[Contact]) -> None:
@@ -272,6 +277,8 @@ class ExportPlan:
             "newest": self.newest,
             **position,
             "seen": _packed({(k[0], k[1], k[2]) for k in position["seen"]}),
+            "anchors": _packed({(k[0], k[1], -1) for k in position.get("anchors", [])}),
+            "reach": position.get("reach", 0),
         }
 
     def checkpoint(self, state: dict[str, Any] | None = None) -> str:
@@ -329,6 +336,10 @@ class ExportPlan:
             "page": state["page"],
             "done": state["done"],
             "edge": edge,
+            # A checkpoint of an earlier version has none: a block's next page by number
+            # then starts the block again.
+            "anchors": {k[:2] for k in _keys(state.get("anchors", []))},
+            "reach": _count(state.get("reach", 0)),
         }
         if phase == "catchup":
             sweep = self._catch_up(**fields)

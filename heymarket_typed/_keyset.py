@@ -18,7 +18,18 @@ the cursor, since nothing documents it:
 - Ties: a full page of one timestamp that the cursor cannot get past is asked again with a
   doubled `limit` (up to 100); past that, by page number under the same cursor (v2) or, where
   the API has none (v1), `PaginationError` names the timestamp. Pages hold at least 2 contacts,
-  so that a page can show where a block ends. The sweep never asks for the same page twice.
+  so that a page can show where a block ends. Nothing changing, the sweep never asks for the
+  same page twice.
+- Windows: page numbers shift when a contact of the block is updated or deleted between two
+  requests, and a contact nobody touched could fall between two pages. So each page by number
+  overlaps the one before (`window`: a limit and page number whose offset is inside the page
+  before) and must begin with a contact of the page before (`anchors`): everything after that
+  contact in the server's order is then on this page or later ones. A page that begins
+  anywhere else is dropped: members left the block, and its page is asked again with twice the
+  overlap (then four times...; exponential backoff in positions), and once the overlap would
+  reach past the page before, the block is read again from its start. Repeats are dropped by
+  key. Only the page before counts: contacts read another way (the v1 cursor, newest first)
+  say nothing about positions in this list.
 - Direction: a page that goes backwards from the cursor is a `PaginationError`, never a loop.
 - Edge: a sweep that starts at a boundary it did not read up to (a segment of a split export,
   `_segments`) drops what an inclusive server returns *at* the boundary: the segment before
@@ -29,7 +40,7 @@ The sweep holds no I/O: `ask()` says what to fetch, `take(page)` returns the new
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +54,24 @@ if TYPE_CHECKING:
 Key = tuple[int, int, int]
 """A contact version: (id, `updated` in nanoseconds, `rev` or -1). `rev` tells two writes
 apart when the server keeps `updated` too coarsely to (seconds: both in one second)."""
+
+
+def window(end: int, least: int = 1, most: int = MAX_PAGE_SIZE // 2) -> tuple[int, int]:
+    """The next page by number after positions `[0, end)` were read: `(limit, page)` whose
+    offset `limit x page` is `least` to `most` positions before `end` (the page overlaps what
+    was read) and which reaches past `end`, bringing the most new positions; `(0, 0)` if there
+    is none. Offsets are `limit x page` on the v2 list (zero-indexed page;
+    heymarket-api-facts.md, POST /v2/contacts/list)."""
+    best = (0, 0, 0)  # (new positions, limit, page)
+    for overlap in range(max(1, least), min(end, most) + 1):
+        offset = end - overlap
+        for limit in range(MAX_PAGE_SIZE, overlap, -1):
+            if limit - overlap <= best[0]:
+                break
+            if offset % limit == 0 and offset > 0:
+                best = (limit - overlap, limit, offset // limit)
+                break
+    return best[1], best[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +119,10 @@ class Sweep:
     """The instant of the block being read that way."""
     passed: int | None = None
     """The instant of the last block read that way: the cursor continues below it."""
+    anchors: set[tuple[int, int]] = field(default_factory=set)
+    """(id, instant) of the contacts of the page before a page by number (`window`)."""
+    reach: int = 0
+    """The position just past that page."""
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
@@ -108,7 +141,7 @@ class Sweep:
         if self.done:
             return None
         if self.block is not None:
-            return Ask(written(self.block - 1, 1), MAX_PAGE_SIZE, True, self.page)
+            return Ask(written(self.block - 1, 1), self.limit, True, self.page)
         return Ask(self.cursor, self.limit, self.ascending, self.page)
 
     def ahead(self, a: int, b: int) -> bool:
@@ -117,9 +150,12 @@ class Sweep:
 
     def take(self, page: Sequence[Contact]) -> list[Contact]:
         """The contacts of `page` not yet seen, in order; moves the cursor past the page."""
-        if self.block is not None:
-            return self._take_block(page)
         keys = [key_of(contact) for contact in page]
+        if self.page and not self._anchored(keys):
+            self._shifted()
+            return []
+        if self.block is not None:
+            return self._take_block(page, keys)
         at = None if self.cursor is None else instant(self.cursor)
         previous: int | None = at
         for _, ns, _ in keys:
@@ -164,21 +200,32 @@ class Sweep:
             "edge": self.edge,
             "block": self.block,
             "passed": self.passed,
+            "anchors": sorted(self.anchors),
+            "reach": self.reach,
         }
 
-    def _take_block(self, page: Sequence[Contact]) -> list[Contact]:
+    def _anchored(self, keys: list[Key]) -> bool:
+        """Whether a page by number (past the first) begins with a contact already read, or,
+        in a block read from just below it, with one older than the block."""
+        if not keys:
+            return False
+        first = keys[0]
+        if self.block is not None and first[1] < self.block:
+            return True
+        return first[:2] in self.anchors
+
+    def _take_block(self, page: Sequence[Contact], keys: list[Key]) -> list[Contact]:
         """A page of the block at `block`, read oldest first from just below it: its contacts
         at that instant are new, anything else is not this block's."""
         block = self.block
         assert block is not None
-        keys = [key_of(contact) for contact in page]
         fresh = [
             c
             for c, k in zip(page, keys, strict=True)
             if k[1] == block and k not in self.seen and (self.edge is None or k[1] < self.edge)
         ]
         self.seen.update(k for k in keys if k[1] == block)
-        if len(page) < MAX_PAGE_SIZE or any(k[1] > block for k in keys):
+        if len(page) < self.limit or any(k[1] > block for k in keys):
             # Past the block: the v1 cursor goes on below it.
             self.block, self.passed, self.page = None, block, 0
             self.limit = self.base_limit
@@ -190,8 +237,24 @@ class Sweep:
                 )
                 self.cursor = stamp if isinstance(stamp, str) else written(block, 1)
         else:
-            self.page += 1
+            self._next_window(keys)
         return fresh
+
+    def _next_window(self, keys: list[Key]) -> None:
+        """The next page by number, overlapping this full one (`window`)."""
+        self.anchors = {k[:2] for k in keys}
+        self.reach = self.page * self.limit + len(keys)
+        self.limit, self.page = window(self.reach)
+
+    def _shifted(self) -> None:
+        """The page asked did not begin with a contact of the page before: ask again from
+        further back, or from the block's start once that would leave the page before."""
+        wider = 2 * (self.reach - self.page * self.limit) + 1
+        limit, page = window(self.reach, wider, len(self.anchors) - 1)
+        if page:
+            self.limit, self.page = limit, page
+        else:
+            self.page, self.limit, self.anchors, self.reach = 0, MAX_PAGE_SIZE, set(), 0
 
     def _advance(self, page: Sequence[Contact], keys: list[Key]) -> None:
         if not self._move(page, keys):
@@ -221,7 +284,7 @@ class Sweep:
         self.page = 0
         return True
 
-    def _stuck(self, last: Contact, keys: Iterable[Key]) -> None:
+    def _stuck(self, last: Contact, keys: list[Key]) -> None:
         """A full page the cursor cannot move past: more of one timestamp than fit."""
         self.seen.update(keys)
         at = key_of(last)[1]
@@ -229,13 +292,13 @@ class Sweep:
             # Read already; the server includes the cursor: go on from just below it. One
             # nanosecond below, cut to the server's precision, is its previous instant.
             self.cursor, self.limit, self.page = written(at - 1, 1), self.base_limit, 0
-        elif self.limit < MAX_PAGE_SIZE:
+        elif self.limit < MAX_PAGE_SIZE and not self.page:
             self.limit = min(MAX_PAGE_SIZE, self.limit * 2)
         elif self.blocks:
-            self.block, self.page = at, 0
+            self.block, self.page, self.limit = at, 0, MAX_PAGE_SIZE
         elif self.paged:
             # Over 100 contacts on one timestamp: by page number under the same cursor.
-            self.page += 1
+            self._next_window(keys)
         else:
             # Yield what this page brought; the next `ask()` fails instead of asking again.
             self.error = PaginationError(

@@ -14,13 +14,18 @@ several requests in flight while the caller still sees one ordered stream.
   server's own stamps have shown (a server that wrote `.12` keeps at least 10 ms), so the server,
   truncating to its precision, reads exactly b.
 - Where to split: only a pass of more than 10 pages (a count probe says how many contacts;
-  smaller exports keep DESIGN's tighter request bound), only while fewer segments are open
-  than readers are wanted, and only the last, open-ended segment: it keeps about `span` pages
-  (at the density read so far) and a new last segment takes the rest. A boundary costs at most
-  about one request (the page that reads past it), which DESIGN's `2 x concurrency` and 5%
-  cover. An estimate that proves wrong costs balance, never a contact.
-- Memory: only the first `readers` segments not yet yielded are read, each about `span` pages
-  (at most 40).
+  smaller exports keep DESIGN's tighter request bound), only while fewer segments are being
+  read than readers are wanted, and only the last, open-ended segment: it keeps about `span`
+  pages (at the density read so far) and a new last segment takes the rest. Near the end, what
+  is left goes to the idle readers a page or more each, so that no chain of pages is read
+  alone. A boundary costs at most about one request (the page that reads past it), which
+  DESIGN's `2 x concurrency` and 5% cover; it is planned short of whole pages by a quarter of
+  a page until plans are seen to hold, then by as little as a twentieth. An estimate that
+  proves wrong costs balance, never a contact. A segment that reads the oldest contact ends
+  the splitting: the ranges past it are empty (writes land at the newest end), whatever the
+  count taken at the start said.
+- Memory: the first `readers` segments not read to their end are read, among the first
+  `2 x readers` not yet yielded, each about `span` pages (at most 40).
 - Writes during the export give a contact a newer `updated`. Newest first, every range lies
   below the newest contact at the start, and the catch-up pass that follows reads the writes
   (`_export`), so only that order is split. (Oldest first, a range placed past the newest
@@ -39,6 +44,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from ._constants import MAX_PAGE_SIZE
 from ._instants import unit_of, written
 from ._keyset import Key, Sweep, key_of
 
@@ -71,6 +77,10 @@ class Segment:
     done: bool = False
     again: bool = False
     """The open last segment (ascending) read a short page while others were still reading."""
+    taken: int = 0
+    """Contacts filed."""
+    planned: tuple[int, float] | None = None
+    """When its stop was set: (`taken` then, contacts expected up to the stop)."""
     reach: int | None = None
     """The furthest instant read."""
     density: float | None = None
@@ -97,6 +107,8 @@ class Pass:
         self.full_fresh = 0
         """Pages read whole (within their segment) and the new contacts they brought."""
         self.boundaries = 0
+        self.misjudged: float | None = None
+        """The worst error of a planned segment so far, as a share of what was planned."""
         self.dense_taken = 0
         self.dense_span = 0
         self.density: float | None = None
@@ -154,11 +166,11 @@ class Pass:
         if self.splittable and readers > 1:
             self._split(readers)
         chosen = []
-        window = list(islice(self.segments, max(1, readers)))
-        for index, segment in enumerate(window):
-            if segment.busy or segment.done:
+        head = self.segments[0]
+        for segment in self._reading(readers):
+            if segment.busy:
                 continue
-            if segment.sweep.error is not None and (index or segment.pages):
+            if segment.sweep.error is not None and (segment is not head or segment.pages):
                 continue  # raised once the contacts before it are yielded
             if segment.again and any(
                 not other.done for other in self.segments if other is not segment
@@ -204,9 +216,15 @@ class Pass:
         if fresh:
             segment.pages.append(Page(before, deque(fresh)))
             self.taken += len(fresh)
-        if not (in_block or past_stop or past_floor or sweep.done):
+            segment.taken += len(fresh)
+        moved = before["cursor"] is not None  # a first page repeats nothing: not a sample
+        if moved and not (in_block or past_stop or past_floor or sweep.done):
             self.full_pages += 1
             self.full_fresh += whole
+        if past_stop and segment.planned is not None:
+            then, expected = segment.planned
+            error = abs(segment.taken - then - expected) / max(1.0, expected)
+            self.misjudged = max(self.misjudged or 0.0, error)
         if past_stop or past_floor:
             segment.done = True
         elif sweep.done and sweep.error is None:
@@ -216,6 +234,10 @@ class Pass:
                 segment.again = True
             else:
                 segment.done = True
+                if not (self.ascending or in_block):
+                    self._ended(segment)
+        if past_floor:
+            self._ended(segment)
 
     def pop(self) -> Contact | None:
         """The next contact in order, or None if it has not been read yet."""
@@ -236,6 +258,25 @@ class Pass:
         return None
 
     # Splitting
+
+    def _reading(self, readers: int) -> list[Segment]:
+        """The segments read now: the first `readers` not read to their end, among the first
+        `2 x readers`. A segment that ends before the one ahead of it waits to be yielded
+        without holding a reader (segments near the end, smaller, end out of order)."""
+        readers = max(1, readers)
+        window = islice(self.segments, 2 * readers)
+        return list(islice((s for s in window if not s.done), readers))
+
+    def _ended(self, segment: Segment) -> None:
+        """`segment` read the oldest contact there is (newest first: a short page, or one past
+        the floor), so the ranges past it are empty, as writes only ever land at the newest
+        end: the segments after it are not asked again, and none is added. (A count taken
+        before writes moved contacts out of the pass would otherwise have ranges split past
+        the end, each an empty request.)"""
+        self.splittable = False
+        after = itertools.dropwhile(lambda s: s is not segment, self.segments)
+        for later in itertools.islice(after, 1, None):
+            later.done = later.done or not later.busy
 
     def _others_read(self, segment: Segment) -> bool:
         return all(other.done for other in self.segments if other is not segment)
@@ -258,10 +299,22 @@ class Pass:
             segment.density = self.density = len(kept) / sum(kept)
 
     def _per_page(self, page_size: int) -> float:
-        """New contacts a whole page has brought on average (`page_size` before any)."""
+        """New contacts a whole page from a moved cursor has brought on average. Before any:
+        `page_size`, less the contact at the cursor that such a page repeats where `page_size`
+        leaves no room for it under the API's page limit (`_keyset`: 99 of 100)."""
         if not self.full_pages:
-            return float(page_size)
+            return float(min(page_size, MAX_PAGE_SIZE - 1))
         return min(float(page_size), self.full_fresh / self.full_pages)
+
+    def _margin(self, size: float) -> float:
+        """How many pages short of `size` a segment is planned: a quarter until a planned
+        segment has ended, then in step with how far the plans were off (at least a
+        twentieth). Each segment's last page carries only the rest of a page, so a margin
+        wider than needed costs requests on every segment, one too narrow a request now and
+        then."""
+        if self.misjudged is None:
+            return 0.25
+        return min(0.25, 0.05 + 2 * self.misjudged * size)
 
     @staticmethod
     def _left(segment: Segment) -> int:
@@ -288,12 +341,15 @@ class Pass:
             MAX_SPAN_PAGES, max(4, math.ceil(pages / middle), math.ceil(pages / (2 * readers)))
         )
         overall = self.dense_taken / self.dense_span  # contacts per nanosecond
-        while len(self.segments) < readers and self.boundaries < 2 * budget:
+        while self.boundaries < 2 * budget:
+            reading = sum(1 for s in self.segments if not s.done)
+            if reading >= readers or len(self.segments) >= 2 * readers:
+                return
             # What splitting has cost so far: answers beyond those the contacts needed. Each
             # open segment may cost one more as it ends, and the new boundary one; the bound's
             # slack (less the probe and the final pass) must still cover them.
             waste = self.answers - self.taken / page_size
-            if waste + len(self.segments) + 1 > 0.05 * pages + 2 * readers - 2:
+            if waste + reading + 1 > 0.05 * pages + 2 * readers - 2:
                 return
             last = self.segments[-1]
             if last.done or last.again or last.stop is not None:
@@ -304,23 +360,24 @@ class Pass:
             planned = sum((s.density or overall) * self._left(s) for s in self.segments)
             density = last.density or self.density or overall
             left = self.total - self.taken - planned
-            # Near the end, what is left is shared among the idle readers (2 pages or more
-            # each), so that the last segment is not read alone.
-            parts = min(readers - len(self.segments) + 1, int(left // (2 * page_size)))
+            # Near the end, what is left is shared among the idle readers (a page or more
+            # each), so that the last segment is not read alone: a round trip saved there is
+            # worth several requests.
+            parts = min(readers - reading + 1, math.ceil(left / self._per_page(page_size)))
             if parts < 2:
                 return
             # Staggered: the k-th of `readers` segments gets k / readers of a span, so that
             # they end one after another, in the order they are yielded, and the window
             # slides on instead of waiting for a whole batch.
-            staggered = span * page_size * len(self.segments) / readers
+            staggered = span * page_size * reading / readers
             # Near the end, no segment holds more than its reader's share of what is left,
             # so that the last ones end together rather than one long segment read alone.
-            size = max(2.0, round(min(staggered, left / max(parts, readers)) / page_size))
-            # A quarter page short of a whole number of pages (of the new contacts a page has
-            # brought so far): the segment's last page then reads past its stop, which ends
-            # it, rather than ending on it and needing one more request to show that
-            # nothing more is there.
-            per = (size - 0.25) * self._per_page(page_size)
+            size = max(1.0, round(min(staggered, left / max(parts, readers)) / page_size))
+            # Short of a whole number of pages (of the new contacts a page has brought so
+            # far): the segment's last page then reads past its stop, which ends it, rather
+            # than ending on it and needing one more request to show that nothing more is
+            # there.
+            per = (size - self._margin(size)) * self._per_page(page_size)
             step = max(self.unit, math.ceil(per / density / self.unit) * self.unit)
             base = position - position % self.unit
             boundary = base + step if self.ascending else base - step
@@ -329,6 +386,7 @@ class Pass:
             if self.floor is not None and boundary <= self.floor:
                 return
             last.stop = boundary
+            last.planned = (last.taken, per)
             self.boundaries += 1
             old = last.sweep
             self.segments.append(

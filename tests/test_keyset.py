@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from heymarket_typed_api.models import Contact
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from heymarket_typed import errors
 from heymarket_typed._instants import instant
@@ -28,7 +30,7 @@ def stamp(second: int, spelled_long: bool = False) -> str:
 
 def serve(records: list[Contact], ask: Ask, *, inclusive: bool) -> list[Contact]:
     """A list endpoint over `records`: from the cursor, in the asked direction, page by page."""
-    ordered = sorted(records, key=key_of, reverse=not ask.ascending)
+    ordered = sorted(records, key=lambda c: key_of(c)[1::-1], reverse=not ask.ascending)
     if ask.date is not None:
         at = instant(ask.date)
         assert at is not None
@@ -130,3 +132,89 @@ def test_contact_without_a_timestamp_raises(updated: Any) -> None:
     sweep = Sweep(ascending=True, page_size=2, paged=False)
     with pytest.raises(errors.PaginationError, match="updated"):
         sweep.take([Contact.from_dict({"id": 1, "updated": updated})])
+
+
+# --- page numbers inside a block while it changes ---------------------------------------------
+
+
+@settings(max_examples=150, derandomize=True, database=None, deadline=None)
+@given(
+    size=st.integers(101, 320),
+    ascending=st.booleans(),
+    inclusive=st.booleans(),
+    page_size=st.sampled_from([30, 100]),
+    writes=st.lists(st.lists(st.integers(0, 400), max_size=6), max_size=12),
+)
+def test_a_block_read_by_page_number_while_members_leave_loses_no_unchanged_contact(
+    size: int,
+    ascending: bool,
+    inclusive: bool,
+    page_size: int,
+    writes: list[list[int]],
+) -> None:
+    """Before each request, some members of a block leave it (updated to a newer timestamp or
+    deleted), shifting the page numbers of those after them; every member never touched is
+    yielded once."""
+    records = [contact(i, stamp(0)) for i in range(1, 4)]
+    records += [contact(i, stamp(5)) for i in range(10, 10 + size)]
+    records += [contact(i, stamp(9)) for i in range(1000, 1003)]
+    touched: set[int] = set()
+    sweep = Sweep(ascending=ascending, page_size=page_size, paged=ascending, blocks=not ascending)
+    ids: list[int] = []
+    asks = 0
+    while (ask := sweep.ask()) is not None:
+        asks += 1
+        assert asks < 400, "the sweep loops"
+        for pick in writes[asks - 1] if asks - 1 < len(writes) else []:
+            block = [c for c in records if c.updated == stamp(5)]
+            if block:
+                victim = block[pick % len(block)]
+                touched.add(victim.id)
+                records.remove(victim)
+                if pick % 2:  # updated: it leaves the block for the newest timestamp
+                    records.append(contact(victim.id, stamp(20 + asks)))
+        ids.extend(c.id for c in sweep.take(serve(records, ask, inclusive=inclusive)))
+    untouched = {c.id for c in records} - touched
+    lost = untouched - set(ids)
+    assert not lost, f"lost {sorted(lost)}"
+    assert all(ids.count(i) == 1 for i in untouched)
+
+
+def test_a_page_that_does_not_begin_with_a_contact_of_the_page_before_backs_off() -> None:
+    records = [contact(i, stamp(5)) for i in range(1, 251)]
+    sweep = Sweep(ascending=True, page_size=100, paged=True)
+    asks: list[Ask] = []
+
+    def take(ask: Ask | None) -> list[int]:
+        assert ask is not None
+        asks.append(ask)
+        return [c.id for c in sweep.take(serve(records, ask, inclusive=False))]
+
+    ids = take(sweep.ask())
+    ids += take(sweep.ask())  # positions 99-197
+    del records[:5]  # five leave: the next page would begin past a contact not yet read
+    assert take(sweep.ask()) == []
+    ids += take(sweep.ask())
+    ids += run(records, sweep, inclusive=False)[0]
+
+    offsets = [a.page * a.limit for a in asks]
+    assert offsets[:4] == [0, 99, 196, 192]  # overlap 2, then at least 5
+    assert sorted(ids) == list(range(1, 251))
+
+
+def test_members_leaving_by_more_than_a_page_start_the_block_again() -> None:
+    records = [contact(i, stamp(5)) for i in range(1, 401)]
+    sweep = Sweep(ascending=True, page_size=100, paged=True)
+    ids: list[int] = []
+    for _ in range(3):
+        ask = sweep.ask()
+        assert ask is not None
+        ids += [c.id for c in sweep.take(serve(records, ask, inclusive=False))]
+    del records[:150]  # the page before now lies wholly before position 0
+    while (ask := sweep.ask()) is not None and ask.page:
+        ids += [c.id for c in sweep.take(serve(records, ask, inclusive=False))]
+    assert ask is not None
+    assert (ask.page, ask.limit) == (0, 100)
+    ids += run(records, sweep, inclusive=False)[0]
+    assert set(range(151, 401)) <= set(ids)
+    assert len(ids) == len(set(ids))

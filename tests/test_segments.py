@@ -41,8 +41,10 @@ def drive(
     readers: int,
     inclusive: bool,
     newest_first: bool = True,
+    count: int | None = None,
 ) -> tuple[list[int], int, int]:
-    """(ids yielded in order, requests sent, most segments open at once)."""
+    """(ids yielded in order, requests sent, most segments open at once). `count`: what the
+    probe answers (the number of records unless given)."""
     yielded: list[int] = []
     flying: list[Segment | None] = []
     sent = widest = 0
@@ -65,7 +67,7 @@ def drive(
         sent += 1
         assert sent < 1000, "the pass loops"
         if token is None:
-            current.take_count(len(records))
+            current.take_count(len(records) if count is None else count)
             continue
         ask = token.sweep.ask()
         assert ask is not None
@@ -172,3 +174,123 @@ def test_boundaries_are_written_at_the_finest_unit_the_server_showed() -> None:
 
     assert current.unit == min(unit_of(int(BASE * 10**9) + 7 * 10**6), 10**6)
     assert MAX_SPAN_PAGES >= 4
+
+
+def test_a_segment_read_to_its_end_early_does_not_hold_a_reader() -> None:
+    current = Pass(Sweep(ascending=False, page_size=5, paged=False), floor=None, splittable=False)
+    head = current.segments[0]
+    later = [Segment(Sweep(ascending=False, page_size=5, paged=False)) for _ in range(5)]
+    current.segments.extend(later)
+    later[0].done = True  # read, waiting for the head to be yielded
+
+    assert current.fetches(3) == [head, later[1], later[2]]
+
+    # At most twice as many segments as readers are held: the memory bound.
+    for segment in (head, later[1], later[2]):
+        current.failed(segment)
+    later[1].done = later[2].done = True
+    assert current.fetches(2) == [head]
+
+
+def test_a_count_that_writes_made_too_high_adds_no_segments_past_the_end() -> None:
+    """Writes during the export move contacts above the pass: the count taken at its start
+    is too high, and the oldest contact shows where the pass really ends."""
+    records = account(600)  # 120 pages of 5
+    _, alone, _ = drive(records, split_pass(ascending=False), readers=1, inclusive=False)
+    current = split_pass(ascending=False)
+
+    ids, sent, _ = drive(
+        records, current, readers=6, inclusive=False, newest_first=False, count=650
+    )
+
+    assert len(ids) == 600
+    # The probe, and a page past its stop for each segment and each reader's last one; an
+    # empty range split off past the end would cost a request each on top.
+    assert sent <= alone + 1 + 3 * 6
+
+
+def test_once_plans_prove_right_segments_are_planned_a_twentieth_of_a_page_short() -> None:
+    """A segment is planned short of whole pages so that its last page reads past its stop;
+    that page carries only the rest. On an even account the plans prove right, and the
+    segments planned after that leave a twentieth of a page over rather than a quarter."""
+    records = account(2000)  # 100 pages of 20
+    current = split_pass(ascending=False, page_size=20)
+    created: list[Segment] = []
+    known_at: int | None = None  # segments created when a plan had first ended
+    flying: list[Segment | None] = []
+    while True:
+        while current.pop() is not None:
+            pass
+        if current.finished and not flying:
+            break
+        if current.wants_count(8):
+            current.counted = True
+            flying.append(None)
+        flying.extend(current.fetches(8))
+        created += [s for s in current.segments if s not in created]
+        if known_at is None and current.misjudged is not None:
+            known_at = len(created)
+        token = flying.pop(0)
+        if token is None:
+            current.take_count(len(records))
+            continue
+        ask = token.sweep.ask()
+        assert ask is not None
+        current.take(token, serve(records, ask, inclusive=False))
+
+    assert known_at is not None
+    later = [s.planned for s in created[known_at:] if s.planned is not None]
+    assert later, "no segment was planned after a plan proved right"
+    for _, expected in later:
+        assert (expected / 20) % 1 >= 0.9
+
+
+def test_the_last_pages_are_shared_among_idle_readers() -> None:
+    """Near the end no segment is left to read several pages alone while readers idle: each
+    takes about a page, one round trip instead of a chain of them."""
+    records = account(1000)  # 200 pages of 5
+    current = split_pass(ascending=False)
+    asks: dict[Segment, int] = {}
+    flying: list[Segment | None] = []
+    while True:
+        while current.pop() is not None:
+            pass
+        if current.finished and not flying:
+            break
+        if current.wants_count(8):
+            current.counted = True
+            flying.append(None)
+        flying.extend(current.fetches(8))
+        token = flying.pop(0)
+        if token is None:
+            current.take_count(len(records))
+            continue
+        asks[token] = asks.get(token, 0) + 1
+        ask = token.sweep.ask()
+        assert ask is not None
+        current.take(token, serve(records, ask, inclusive=False))
+
+    last = current.segments[-1]
+    assert last.stop is None
+    assert last.sweep.edge is not None
+    assert asks[last] <= 2
+
+
+def test_before_a_page_from_a_moved_cursor_a_page_is_planned_to_bring_99_of_100() -> None:
+    """A page from a moved cursor repeats the contact at the cursor, and a page of 100 has no
+    room for it (the API's limit): it brings 99 new ones. The first page, from no cursor,
+    brings 100 and must not make segments planned right after it hold more than they read."""
+    records = account(5000)
+    current = split_pass(ascending=False, page_size=100)
+    (first,) = current.fetches(8)
+    ask = first.sweep.ask()
+    assert ask is not None
+    current.take(first, serve(records, ask, inclusive=False))
+    current.take_count(len(records))
+
+    current.fetches(8)
+
+    plans = [s.planned for s in current.segments if s.planned is not None]
+    assert plans
+    for _, expected in plans:
+        assert (expected / 99) % 1 == pytest.approx(0.75)

@@ -1,0 +1,117 @@
+"""Big tie blocks under writes: more than 100 contacts on one timestamp, read by v2 page number.
+
+Page numbers shift when a member of the block is updated or deleted between two requests; the
+sweep reads overlapping pages and starts the block again when a page does not begin with a
+contact it has read (`_keyset.window`). These schedules write on the requests that read the
+block, in both orders, on every date-bound and precision switch, and check G1-G3 against the
+sandbox's history. Budget: 60 schedules, a few seconds; `make soak` runs ten times as many.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from heymarket_typed.testing import FakeHeymarket
+from tests.robustness.exports import client, violations
+from tests.robustness.soak import scaled
+from tests.robustness.test_export_properties import (
+    SETTINGS,
+    STEPS,
+    UNIT_NS,
+    Op,
+    Scenario,
+    check,
+    export_writing,
+)
+from tests.tally import tally
+
+
+@st.composite
+def block_scenarios(draw: st.DrawFn) -> Scenario:
+    size = draw(st.integers(101, 230))
+    older = draw(st.integers(0, 5))
+    newer = draw(st.integers(0, 5))
+    stamps = ((6, "plain"),) * older + ((3, "plain"),) * size + ((0, "plain"),) * newer
+    ops = draw(
+        st.lists(
+            st.builds(
+                Op,
+                st.integers(1, 8),
+                st.sampled_from(("update", "delete", "delete", "create")),
+                st.integers(0, 400),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    return Scenario(
+        surface="v2",
+        precision=draw(st.sampled_from(tuple(UNIT_NS))),
+        date_bound=draw(st.sampled_from((None, "inclusive", "exclusive"))),
+        step=draw(st.sampled_from(STEPS)),
+        stamps=stamps,
+        ops=tuple(sorted(ops, key=lambda op: op.at)),
+        page_size=draw(st.sampled_from((30, 100))),
+        ascending=draw(st.booleans()),
+        concurrency=draw(st.sampled_from((1, 8))),
+        use_async=draw(st.booleans()),
+        updated_after=None,
+    )
+
+
+@settings(SETTINGS, max_examples=scaled(60))
+@given(block_scenarios())
+def test_writes_inside_a_tie_block_read_by_page_number_lose_nothing(scenario: Scenario) -> None:
+    check(scenario)
+    tally("tie-block schedules (v2)")
+
+
+# --- the attack's inputs ------------------------------------------------------------------------
+
+
+def test_oldest_first_delete_between_two_pages_of_a_block_loses_no_unchanged_contact() -> None:
+    fake = FakeHeymarket()
+    fake.seed(250, updated="2024-06-01T12:00:00Z")
+    first_id = min(c["id"] for c in fake.contacts())
+    first = fake.request_count + 1
+    fake.on_request(first + 1, lambda f: f.delete_contact(first_id))
+
+    with client(fake) as sdk:
+        got = [c.id for c in sdk.contacts_v2.iter(ascending=True, concurrency=1)]
+
+    alive = {c["id"] for c in fake.contacts()}
+    assert alive <= set(got), f"lost {sorted(alive - set(got))}"
+    assert len(got) == len(set(got))
+
+
+@pytest.mark.parametrize("kind", ["update", "delete"])
+@pytest.mark.parametrize("victim", [0, 50, 99])
+def test_newest_first_write_between_two_pages_of_a_block_loses_no_unchanged_contact(
+    kind: str, victim: int
+) -> None:
+    fake = FakeHeymarket()
+    fake.seed(5, updated="2024-06-01T10:00:00Z", phone_start=15550900000)
+    fake.seed(250, updated="2024-06-01T11:00:00Z", phone_start=15550910000)  # 1006-1255
+    fake.seed(5, updated="2024-06-01T12:00:00Z", phone_start=15550920000)
+    target = 1006 + victim
+    calls: list[int] = []
+
+    def write() -> None:
+        if calls:
+            return
+        calls.append(fake.request_count)
+        if kind == "update":
+            fake.update_contact(target, first="moved")
+        else:
+            fake.delete_contact(target)
+
+    # The write comes after the first page of the block was read by page number.
+    options: dict[str, Any] = {"page_size": 100, "concurrency": 1}
+    yielded, first = export_writing(fake, "v2", 1100, write, **options)
+
+    assert calls, "the write was made"
+    assert not violations(fake.history, fake.requests, first, yielded, ascending=False)
