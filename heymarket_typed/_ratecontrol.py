@@ -169,8 +169,10 @@ class RateControl:
             start = self.peak * NEAR
         elif passed >= QUIET:
             # The limit touched after a long run: step just below it, and climb back to a
-            # little under it (a strict server refuses some arrivals just under its rate).
-            self.peak = rate * CONVERGE
+            # little under it (a strict server refuses some arrivals just under its rate),
+            # but no higher than the old peak when drawn while probing: the limit is
+            # between the two, and a bucket's burst may have hidden how far past it.
+            self.peak = min(rate * CONVERGE, self.peak) if self._probed > 0 else rate * CONVERGE
             start = rate * NEAR
         else:
             self.peak, start = rate, rate * DEEP  # well past the limit, by how far unknown

@@ -181,6 +181,20 @@ def test_a_429_after_a_long_run_steps_just_below_it_without_pausing() -> None:
     assert control.peak == pytest.approx(sent_rate * CONVERGE)
 
 
+def test_a_429_drawn_while_probing_keeps_the_peak_no_higher_than_before() -> None:
+    """The limit lies between the old peak and the probe's rate, and a bucket's burst can
+    hide an overshoot for a while: climbing back to just under the probe's rate would draw
+    another 429 on the way."""
+    control = RateControl(100.0)
+    control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
+    climb(control, 1.9 * CLIMB, every=1 / PROBE_PACE)
+    sent_rate = control.rate
+    assert sent_rate * CONVERGE > 20.0 + 0.5
+    control.throttle(sent_at=100.0, sent_rate=sent_rate, now=100.01)
+    assert control.peak == pytest.approx(20.0)
+    assert control.rate == pytest.approx(20.0)  # NEAR below the probe's rate is above it
+
+
 def test_a_429_before_the_rate_is_back_lowers_the_peak() -> None:
     """CUBIC's fast convergence: the limit is below where the last 429 was drawn."""
     control = RateControl(20.0)
