@@ -7,11 +7,13 @@ rarely moves, where every probe past it costs a 429:
 
 - `peak` (CUBIC's W_max) is the rate a 429 was drawn at. A 429 cuts the rate below it; then
   success brings the rate back along a cubic curve, fast at first, flat near `peak` (where
-  the limit probably is), probing above it only `CLIMB` seconds later, and doubling once
-  the probe passes with no 429 (the limit rose: a quota partner went quiet). As in CUBIC the
-  curve runs on time since the cut, so a low rate recovers as fast as a high one; only time
-  with requests flowing counts (at most `IDLE` of any gap between responses), so an idle
-  client does not come back at its ceiling.
+  the limit probably is), probing above it only later, and doubling once the probe passes
+  with no 429 (the limit rose: a quota partner went quiet). As in CUBIC the way back to
+  `peak` runs on time since the cut (`CLIMB` seconds), so a low rate recovers as fast as a
+  high one; only time with requests flowing counts (at most `IDLE` of any gap between
+  responses), so an idle client does not come back at its ceiling. The probe past `peak`
+  takes at least as many responses as at `PROBE_PACE`, so at a low rate it costs no larger
+  share of requests; a 429 while doubling steps back to the rate one doubling earlier.
 - How deep the cut goes depends on what the 429 says. One after a long run of successes is
   the limit being touched (or two requests that arrived closer than they were sent): the
   rate steps just below it (`NEAR`), and the peak a little below it (`CONVERGE`: with arrival
@@ -39,6 +41,10 @@ DOUBLE = 1.5
 """Past the probe, the rate doubles every this many seconds without a 429."""
 IDLE = 1.0
 """At most this much of a gap between responses counts toward the climb."""
+PROBE_PACE = 20.0
+"""Past `peak` and up to `PROBE`, each response moves the curve by at most 1 / this many
+seconds: below this rate the probe takes as many responses as at it (150), so it costs no
+larger share of requests, and a bucket's burst has time to show it before the doubling."""
 BETA = 0.5
 """An estimate from two 429s is never below this share of the rate the second was drawn at
 (TCP's multiplicative decrease): the gap between them may hold idle time of the caller's."""
@@ -81,7 +87,8 @@ class RateControl:
         self._cap = ceiling  # the ceiling, or a server's published policy if lower
         self._start = ceiling  # the rate right after the last cut
         self._cut_at = float("-inf")  # when the rate was last cut; earlier sends are old news
-        self._climbed = 0.0  # seconds of the climb since the last cut
+        self._climbed = 0.0  # seconds of the climb back to `peak` since the last cut
+        self._probed = 0.0  # seconds of probing past it, at most 1 / PROBE_PACE a response
         self._seen = float("-inf")  # when the climb last moved: the cut, or a success
         self._held = (float("-inf"), float("-inf"))  # the last span the pacer held everything
         self._spent = False  # whether the last 429 found the quota spent
@@ -101,9 +108,13 @@ class RateControl:
         self._since_429 += 1
         if sent_at < self._cut_at or not self.throttled:
             return
-        self._climbed += min(IDLE, max(0.0, now - self._seen))
+        elapsed = min(IDLE, max(0.0, now - self._seen))
         self._seen = now
-        self.rate = self._curve(self._climbed)
+        if self._climbed < CLIMB:
+            self._climbed = min(CLIMB, self._climbed + elapsed)
+        else:
+            self._probed += min(elapsed, 1.0 / PROBE_PACE) if self._probed < CLIMB else elapsed
+        self.rate = self._curve(self._probed)
 
     def hold(self, start: float, end: float) -> None:
         """The pacer holds every request from `start` to `end` (a pause, a `Retry-After`):
@@ -151,6 +162,11 @@ class RateControl:
             self.peak, start = rate, rate * FIRST
         elif well_past:
             self.peak, start = estimate, estimate * NEAR
+        elif passed >= QUIET and self._probed > CLIMB:
+            # Drawn while doubling: a bucket's burst hides how far past the limit the rate
+            # went; the rate one doubling ago got through. Slow start's cut, on that.
+            self.peak = max(self.peak, self._curve(self._probed - DOUBLE))
+            start = self.peak * NEAR
         elif passed >= QUIET:
             # The limit touched after a long run: step just below it, and climb back to a
             # little under it (a strict server refuses some arrivals just under its rate).
@@ -159,7 +175,7 @@ class RateControl:
         else:
             self.peak, start = rate, rate * DEEP  # well past the limit, by how far unknown
         self._start = max(MIN_RATE, min(self.peak, start))
-        self._climbed, self._seen = 0.0, now
+        self._climbed, self._probed, self._seen = 0.0, 0.0, now
         self._cut_at = now
         self.rate = self._start
         # After a deep cut every request pauses: the server's bucket is still empty, or its
@@ -168,10 +184,10 @@ class RateControl:
         self._pause = 0.0 if near else FIRST_PAUSE
         return self._pause
 
-    def _curve(self, t: float) -> float:
-        """The rate `t` seconds into the climb: CUBIC's window, `peak` at `t = CLIMB`, concave
-        before it (from `_start`), convex after."""
-        x = t / CLIMB - 1.0
+    def _curve(self, probed: float) -> float:
+        """CUBIC's window, `probed` seconds past `peak`: back at `peak` `CLIMB` seconds after
+        the cut, concave before it (from `_start`), convex after."""
+        x = (self._climbed + probed) / CLIMB - 1.0
         if x < 0:
             rate = self.peak + (self.peak - self._start) * x**3
         elif x <= 1:
@@ -179,5 +195,5 @@ class RateControl:
         else:
             # Past the probe with no 429: the limit rose (a quota partner went quiet). Take
             # it back fast: double every `DOUBLE` seconds, as TCP's slow start does.
-            rate = self.peak * (1.0 + PROBE) * 2.0 ** ((t - 2 * CLIMB) / DOUBLE)
+            rate = self.peak * (1.0 + PROBE) * 2.0 ** ((probed - CLIMB) / DOUBLE)
         return max(MIN_RATE, min(self._cap, rate))

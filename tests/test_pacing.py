@@ -23,6 +23,7 @@ from heymarket_typed._ratecontrol import (
     IDLE,
     NEAR,
     PROBE,
+    PROBE_PACE,
     QUIET,
     RateControl,
 )
@@ -109,15 +110,44 @@ def test_success_climbs_back_fast_then_holds_near_the_429_then_probes() -> None:
     assert max(plateau) <= 20.0 * (1 + PROBE / 8) + 1e-9
     control = RateControl(1000.0)
     control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
-    climb(control, 2 * CLIMB, every=0.25)
-    assert control.rate == pytest.approx(20.0 * (1 + PROBE))
+    climb(control, 2 * CLIMB, every=1 / PROBE_PACE)
+    assert control.rate == pytest.approx(20.0 * (1 + PROBE), rel=0.01)
     # Past the probe with no 429: the limit rose (a quota partner went quiet). Doubling.
-    for i in range(1, 4):
-        now = 2 * CLIMB + 0.01 + i * DOUBLE / 3
-        control.success(sent_at=now - 0.01, now=now)
-    assert control.rate == pytest.approx(2 * 20.0 * (1 + PROBE), rel=0.01)
+    climb_from(control, 2 * CLIMB + 0.01, DOUBLE, every=1 / PROBE_PACE)
+    assert control.rate == pytest.approx(2 * 20.0 * (1 + PROBE), rel=0.03)
     climb(control, 4 * CLIMB)
     assert control.rate == 1000.0  # never above the ceiling
+
+
+def climb_from(control: RateControl, start: float, seconds: float, every: float) -> None:
+    for i in range(1, round(seconds / every) + 1):
+        control.success(sent_at=start + i * every - 0.01, now=start + i * every)
+
+
+def test_a_probe_takes_as_many_responses_at_a_low_rate() -> None:
+    """Back at the peak on time, but past it each response counts for at most
+    1 / `PROBE_PACE` seconds: at 2 a second the probe costs no larger share of requests."""
+    control = RateControl(100.0)
+    control.throttle(sent_at=0.0, sent_rate=2.0, now=0.01)
+    climb(control, CLIMB, every=0.5)
+    assert control.rate == pytest.approx(2.0)
+    climb_from(control, CLIMB + 0.01, CLIMB, every=0.5)  # 15 responses: a tenth of the probe
+    assert control.rate == pytest.approx(2.0 * (1 + PROBE * 0.1**3))
+    climb_from(control, 2 * CLIMB + 0.01, 9 * CLIMB, every=0.5)
+    assert control.rate == pytest.approx(2.0 * (1 + PROBE))
+
+
+def test_a_429_while_doubling_goes_back_to_the_rate_one_doubling_earlier() -> None:
+    """A bucket's burst hides the overshoot for a while: the 429 arrives with the rate well
+    past the limit, so stepping 5% below it would draw more."""
+    control = RateControl(100.0)
+    control.throttle(sent_at=0.0, sent_rate=5.0, now=0.01)
+    climb(control, 2 * CLIMB, every=1 / PROBE_PACE)
+    climb_from(control, 2 * CLIMB + 0.01, 2 * DOUBLE, every=1 / PROBE_PACE)
+    assert control.rate == pytest.approx(4 * 5.0 * (1 + PROBE), rel=0.05)
+    control.throttle(sent_at=30.0, sent_rate=control.rate, now=30.01)
+    assert control.peak == pytest.approx(2 * 5.0 * (1 + PROBE), rel=0.05)
+    assert control.rate == pytest.approx(control.peak * NEAR)
 
 
 def test_a_low_rate_climbs_back_as_fast_as_a_high_one() -> None:
