@@ -237,8 +237,14 @@ class ExportPlan:
             stamp, key = contact.updated, key_of(contact)
             assert isinstance(stamp, str)  # key_of checked it
             self.top = self.top or stamp
-            if key[1] == instant(self.top):
+            top = instant(self.top)
+            assert top is not None
+            if key[1] == top:
                 self.edge_keys.add(key)
+            elif key[1] > top:
+                # Written since the first page: a first page asked again with a larger limit
+                # can begin with it. The catch-up reads it; it must not set where that starts.
+                continue
             elif self.below is None or key[1] == instant(self.below):
                 self.below = self.below or stamp
                 self.edge_keys.add(key)

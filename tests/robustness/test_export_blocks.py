@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heymarket_typed.testing import FakeHeymarket
-from tests.robustness.exports import client, violations
+from tests.robustness.exports import client, seen, violations
 from tests.robustness.soak import scaled
 from tests.robustness.test_export_properties import (
     SETTINGS,
@@ -114,4 +114,28 @@ def test_newest_first_write_between_two_pages_of_a_block_loses_no_unchanged_cont
     yielded, first = export_writing(fake, "v2", 1100, write, **options)
 
     assert calls, "the write was made"
+    assert not violations(fake.history, fake.requests, first, yielded, ascending=False)
+
+
+@pytest.mark.parametrize(("surface", "date_bound"), [("v2", None), ("v1", "exclusive")])
+def test_a_write_on_a_first_page_asked_again_does_not_move_the_catch_up_start(
+    surface: str, date_bound: Any
+) -> None:
+    """Found by the fresh-user attack: newest first, the first page is asked again with a
+    doubled limit; a write made in between opens it, and must not be taken for the timestamp
+    below the newest, or other writes of that second are never read."""
+    fake = FakeHeymarket(
+        clock=lambda: 1_717_243_200.5, timestamp_precision="s", date_bound=date_bound
+    )
+    for i in range(9):  # 1001-1006 at 11:59:50, 1007-1009 at 11:59:59
+        stamp = "2024-06-01T11:59:50Z" if i < 6 else "2024-06-01T11:59:59Z"
+        fake.add_contact(phone=f"1555020000{i}", updated=stamp)
+    first = fake.request_count + 1
+    fake.on_request(first + 1, lambda f: f.update_contact(1001, first="A"))
+    fake.on_request(first + 4, lambda f: f.update_contact(1002, first="B"))
+
+    with client(fake) as sdk:
+        resource: Any = sdk.contacts_v2 if surface == "v2" else sdk.contacts
+        yielded = [seen(c) for c in resource.iter(page_size=2, concurrency=1)]
+
     assert not violations(fake.history, fake.requests, first, yielded, ascending=False)
