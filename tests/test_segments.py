@@ -7,6 +7,8 @@ ahead of earlier ones), and collects what `pop()` yields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from heymarket_typed_api.models import Contact
 
@@ -42,9 +44,11 @@ def drive(
     inclusive: bool,
     newest_first: bool = True,
     count: int | None = None,
+    watch: Callable[[Segment], object] | None = None,
 ) -> tuple[list[int], int, int]:
     """(ids yielded in order, requests sent, most segments open at once). `count`: what the
-    probe answers (the number of records unless given)."""
+    probe answers (the number of records unless given); `watch` sees each page's segment
+    before the page is answered."""
     yielded: list[int] = []
     flying: list[Segment | None] = []
     sent = widest = 0
@@ -69,6 +73,8 @@ def drive(
         if token is None:
             current.take_count(len(records) if count is None else count)
             continue
+        if watch is not None:
+            watch(token)
         ask = token.sweep.ask()
         assert ask is not None
         current.take(token, serve(records, ask, inclusive=inclusive))
@@ -217,26 +223,14 @@ def test_once_plans_prove_right_segments_are_planned_a_twentieth_of_a_page_short
     current = split_pass(ascending=False, page_size=20)
     created: list[Segment] = []
     known_at: int | None = None  # segments created when a plan had first ended
-    flying: list[Segment | None] = []
-    while True:
-        while current.pop() is not None:
-            pass
-        if current.finished and not flying:
-            break
-        if current.wants_count(8):
-            current.counted = True
-            flying.append(None)
-        flying.extend(current.fetches(8))
-        created += [s for s in current.segments if s not in created]
+
+    def watch(_: Segment) -> None:
+        nonlocal known_at
+        created.extend(s for s in current.segments if s not in created)
         if known_at is None and current.misjudged is not None:
             known_at = len(created)
-        token = flying.pop(0)
-        if token is None:
-            current.take_count(len(records))
-            continue
-        ask = token.sweep.ask()
-        assert ask is not None
-        current.take(token, serve(records, ask, inclusive=False))
+
+    drive(records, current, readers=8, inclusive=False, newest_first=False, watch=watch)
 
     assert known_at is not None
     later = [s.planned for s in created[known_at:] if s.planned is not None]
@@ -251,24 +245,11 @@ def test_the_last_pages_are_shared_among_idle_readers() -> None:
     records = account(1000)  # 200 pages of 5
     current = split_pass(ascending=False)
     asks: dict[Segment, int] = {}
-    flying: list[Segment | None] = []
-    while True:
-        while current.pop() is not None:
-            pass
-        if current.finished and not flying:
-            break
-        if current.wants_count(8):
-            current.counted = True
-            flying.append(None)
-        flying.extend(current.fetches(8))
-        token = flying.pop(0)
-        if token is None:
-            current.take_count(len(records))
-            continue
+
+    def watch(token: Segment) -> None:
         asks[token] = asks.get(token, 0) + 1
-        ask = token.sweep.ask()
-        assert ask is not None
-        current.take(token, serve(records, ask, inclusive=False))
+
+    drive(records, current, readers=8, inclusive=False, newest_first=False, watch=watch)
 
     last = current.segments[-1]
     assert last.stop is None
