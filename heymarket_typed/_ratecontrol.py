@@ -20,7 +20,7 @@ rarely moves, where every probe past it costs a 429:
   noise a strict server refuses a little under its rate; CUBIC's fast convergence). Two
   429s far enough apart bound the limit by what got through between them, over the time the
   pacer did not hold every request itself (a pause, a `Retry-After` in whole seconds), and
-  never below `BETA` of the rate the second was drawn at (TCP's multiplicative decrease);
+  never below `BETA` of the rate the second was drawn at (CUBIC's multiplicative decrease);
   one soon after another, too close for that, cuts by `DEEP`. After either every request
   pauses.
 - A 429 with nothing let through since the previous one means the quota is spent (a window
@@ -45,9 +45,11 @@ PROBE_PACE = 20.0
 """Past `peak` and up to `PROBE`, each response moves the curve by at most 1 / this many
 seconds: below this rate the probe takes as many responses as at it (150), so it costs no
 larger share of requests, and a bucket's burst has time to show it before the doubling."""
-BETA = 0.5
+BETA = 0.7
 """An estimate from two 429s is never below this share of the rate the second was drawn at
-(TCP's multiplicative decrease): the gap between them may hold idle time of the caller's."""
+(CUBIC's multiplicative decrease): the gap between them may hold idle time of the caller's,
+or, with a quota shared, a spell when another client took all of it. Half (TCP's) let one of
+two clients collapse to a small share there, which it then kept for the rest of a job."""
 NEAR = 0.95
 """A 429 after `QUIET` successes sets the rate to this share of the rate it was drawn at."""
 FIRST = 0.8

@@ -232,9 +232,11 @@ def test_the_estimate_leaves_out_the_time_every_request_was_held() -> None:
     assert control.rate == pytest.approx(14.5 * DEEP)
 
 
-def test_the_estimate_is_never_below_half_the_rate_of_the_429() -> None:
-    """A caller that went idle between two 429s: what got through is a floor far below the
-    limit. TCP's multiplicative decrease bounds the cut."""
+def test_the_estimate_is_never_below_cubics_share_of_the_rate_of_the_429() -> None:
+    """A caller that went idle between two 429s (or a client whose quota partner took all
+    of it meanwhile): what got through is a floor far below the limit. CUBIC's
+    multiplicative decrease bounds the cut."""
+    assert BETA == 0.7
     control = RateControl(20.0)
     control.throttle(sent_at=0.0, sent_rate=20.0, now=0.01)
     control.success(sent_at=0.5, now=0.51)
