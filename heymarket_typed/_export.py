@@ -32,6 +32,7 @@ from ._checkpoint import decode, encode
 from ._constants import MAX_PAGE_SIZE
 from ._instants import earlier, instant
 from ._keyset import Ask, Key, Sweep, key_of
+from ._limits import http_date
 from ._segments import Pass, Segment
 
 if TYPE_CHECKING:
@@ -53,6 +54,15 @@ class Fetch:
 
 Token = Segment | None
 """What a fetch answers: a segment's page, or (None) the count probe."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A list response: its contacts, and its `Date` header (the server's clock when it
+    answered, to the second; `Sweep.known`)."""
+
+    contacts: list[Contact]
+    date: str | None = None
 
 
 class ExportPlan:
@@ -128,9 +138,14 @@ class ExportPlan:
                 if phase == "main" and isinstance(answer, int):
                     current.take_count(answer)
             return
+        date = None
+        if isinstance(answer, Page):
+            date, answer = answer.date, answer.contacts
         assert isinstance(answer, list)
         for phase, current in self.passes:
             if token in current.segments:
+                seconds = None if date is None else http_date(date)
+                token.sweep.known = None if seconds is None else int(seconds) * 10**9
                 if phase == "main" and not self.ascending and token.sweep.edge is None:
                     # A block's page (read oldest first) holds what was written since, too:
                     # only the block's own contacts are the main pass's.
@@ -229,6 +244,8 @@ class ExportPlan:
             edge=restored.get("edge"),
             anchors=restored.get("anchors", set()),
             reach=restored.get("reach", 0),
+            tie=restored.get("tie"),
+            settled=restored.get("settled", False),
         )
 
     def _note_edge(self, page: Sequence[Contact]) -> None:
@@ -329,9 +346,11 @@ class ExportPlan:
         limit = _count(state["limit"])
         if limit > MAX_PAGE_SIZE or _count(state["page"]) > _MAX_PAGE_NUMBER:
             raise ValueError("limit or page out of range")
-        block, passed = state.get("block"), state.get("passed")
-        if not all(v is None or (isinstance(v, int) and v >= 0) for v in (block, passed)):
+        block, passed, tie = state.get("block"), state.get("passed"), state.get("tie")
+        if not all(v is None or (isinstance(v, int) and v >= 0) for v in (block, passed, tie)):
             raise ValueError("bad block")
+        if not isinstance(state.get("settled", False), bool):
+            raise ValueError("bad sweep flags")
         fields = {
             "block": block if self.surface == "v2" and not self.ascending else None,
             "passed": passed,
@@ -346,6 +365,8 @@ class ExportPlan:
             # then starts the block again.
             "anchors": {k[:2] for k in _keys(state.get("anchors", []))},
             "reach": _count(state.get("reach", 0)),
+            "tie": tie,
+            "settled": state.get("settled", False),
         }
         if phase == "catchup":
             sweep = self._catch_up(**fields)
