@@ -120,7 +120,14 @@ class _Export:
 
     @property
     def checkpoint(self) -> str:
-        """An opaque ASCII string (at most 4 KB): pass it as `iter(resume=...)` to continue."""
+        """An opaque ASCII string (at most 4 KB): pass it as `iter(resume=...)` to continue.
+
+        Raises:
+            ValueError: the export is inside a block of contacts sharing one timestamp whose
+                ids and revs are too scattered to list in 4 KB (from about 1,000: a bulk edit
+                in one second). It fits again once the block is read; a finished export's
+                checkpoint always fits.
+        """
         return self.plan.checkpoint()
 
 
