@@ -47,7 +47,11 @@ def sync(client: Heymarket, store: Path) -> int:
             contacts[str(contact.id)] = contact.to_dict()
             read += 1
             if read % SAVE_EVERY == 0:
-                save(export.checkpoint)
+                try:
+                    checkpoint = export.checkpoint
+                except ValueError:
+                    continue  # inside a huge block of one timestamp: save after it
+                save(checkpoint)
         save(export.checkpoint)
     return read
 

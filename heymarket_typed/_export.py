@@ -22,16 +22,20 @@ visible only after it is still read; contacts of that window may come again.
 
 from __future__ import annotations
 
-import itertools
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._checkpoint import count as _count
 from ._checkpoint import decode, encode
+from ._checkpoint import keys as _keys
+from ._checkpoint import packed as _packed
+from ._checkpoint import timestamp as _text
 from ._constants import MAX_PAGE_SIZE
 from ._instants import earlier, instant
 from ._keyset import Ask, Key, Sweep, key_of
+from ._limits import http_date
 from ._segments import Pass, Segment
 
 if TYPE_CHECKING:
@@ -53,6 +57,15 @@ class Fetch:
 
 Token = Segment | None
 """What a fetch answers: a segment's page, or (None) the count probe."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A list response: its contacts, and its `Date` header (the server's clock when it
+    answered, to the second; `Sweep.known`)."""
+
+    contacts: list[Contact]
+    date: str | None = None
 
 
 class ExportPlan:
@@ -128,9 +141,14 @@ class ExportPlan:
                 if phase == "main" and isinstance(answer, int):
                     current.take_count(answer)
             return
+        date = None
+        if isinstance(answer, Page):
+            date, answer = answer.date, answer.contacts
         assert isinstance(answer, list)
         for phase, current in self.passes:
             if token in current.segments:
+                seconds = None if date is None else http_date(date)
+                token.sweep.known = None if seconds is None else int(seconds) * 10**9
                 if phase == "main" and not self.ascending and token.sweep.edge is None:
                     # A block's page (read oldest first) holds what was written since, too:
                     # only the block's own contacts are the main pass's.
@@ -229,6 +247,8 @@ class ExportPlan:
             edge=restored.get("edge"),
             anchors=restored.get("anchors", set()),
             reach=restored.get("reach", 0),
+            tie=restored.get("tie"),
+            settled=restored.get("settled", False),
         )
 
     def _note_edge(self, page: Sequence[Contact]) -> None:
@@ -270,6 +290,10 @@ class ExportPlan:
                 "cursor": None, "seen": [], "inclusive": None, "limit": 0, "page": 0,
                 "done": True, "edge": None,
             }  # fmt: skip
+        # A finished export's next run starts afresh from `newest` (`_start_incremental`):
+        # where its catch-up started, and the contacts there, are left out (a block of
+        # thousands at the newest timestamp would not fit).
+        finished = phase == "done"
         return {
             "v": _FORMAT,
             "surface": self.surface,
@@ -277,9 +301,9 @@ class ExportPlan:
             "after": None if self.updated_after is None else instant(self.updated_after),
             "phase": phase,
             "floor": self.floor,
-            "top": self.top,
-            "below": self.below,
-            "edge_keys": _packed(self.edge_keys),
+            "top": None if finished else self.top,
+            "below": None if finished else self.below,
+            "edge_keys": [] if finished else _packed(self.edge_keys),
             "newest": self.newest,
             **position,
             "seen": _packed({(k[0], k[1], k[2]) for k in position["seen"]}),
@@ -329,9 +353,11 @@ class ExportPlan:
         limit = _count(state["limit"])
         if limit > MAX_PAGE_SIZE or _count(state["page"]) > _MAX_PAGE_NUMBER:
             raise ValueError("limit or page out of range")
-        block, passed = state.get("block"), state.get("passed")
-        if not all(v is None or (isinstance(v, int) and v >= 0) for v in (block, passed)):
+        block, passed, tie = state.get("block"), state.get("passed"), state.get("tie")
+        if not all(v is None or (isinstance(v, int) and v >= 0) for v in (block, passed, tie)):
             raise ValueError("bad block")
+        if not isinstance(state.get("settled", False), bool):
+            raise ValueError("bad sweep flags")
         fields = {
             "block": block if self.surface == "v2" and not self.ascending else None,
             "passed": passed,
@@ -346,6 +372,8 @@ class ExportPlan:
             # then starts the block again.
             "anchors": {k[:2] for k in _keys(state.get("anchors", []))},
             "reach": _count(state.get("reach", 0)),
+            "tie": tie,
+            "settled": state.get("settled", False),
         }
         if phase == "catchup":
             sweep = self._catch_up(**fields)
@@ -366,61 +394,3 @@ class ExportPlan:
             self.floor = earlier(self.newest, LOOK_BACK_SECONDS)
         self.phase, self.top, self.below, self.edge_keys = "main", None, None, set()
         self._open("main", self._main_sweep())
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or instant(value) is None:
-        raise ValueError(f"not a timestamp: {value!r:.40}")
-    return value
-
-
-def _count(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"not a count: {value!r:.40}")
-    return value
-
-
-def _packed(keys: set[Key]) -> list[list[Any]]:
-    """Keys grouped by instant, ids as gaps: `[instant, [first id, gap, ...], [rev, ...]]`
-    (revs left out when all are -1). A block of 1,200 contacts on one timestamp fits a
-    checkpoint this way, where `[id, instant, rev]` triples would not."""
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for contact_id, ns, rev in sorted(keys):
-        groups.setdefault(ns, []).append((contact_id, rev))
-    packed: list[list[Any]] = []
-    for ns in sorted(groups):
-        members = groups[ns]
-        ids = [contact_id for contact_id, _ in members]
-        gaps = ids[:1] + [b - a for a, b in itertools.pairwise(ids)]
-        revs = [rev for _, rev in members]
-        packed.append([ns, gaps, [] if all(rev == -1 for rev in revs) else revs])
-    return packed
-
-
-def _keys(value: object) -> set[Key]:
-    """Keys from a checkpoint, packed (`_packed`) or as `[id, instant, rev]` triples (the
-    first format's)."""
-    if not isinstance(value, list):
-        raise ValueError("keys must be a list")
-    keys: set[Key] = set()
-    for item in value:
-        if isinstance(item, list) and len(item) == 3 and isinstance(item[1], list):
-            keys.update(_group(item))
-            continue
-        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], int)):
-            raise ValueError("a key must be [id, instant, rev]")
-        keys.add((_count(item[0]), _count(item[1]), _count(item[2] + 1) - 1))
-    return keys
-
-
-def _group(item: list[Any]) -> list[Key]:
-    ns, gaps, revs = _count(item[0]), item[1], item[2]
-    if not isinstance(revs, list) or (revs and len(revs) != len(gaps)):
-        raise ValueError("a key group must be [instant, [ids], [revs]]")
-    ids = list(itertools.accumulate(_count(gap) for gap in gaps))
-    return [
-        (contact_id, ns, _count(revs[i] + 1) - 1 if revs else -1)
-        for i, contact_id in enumerate(ids)
-    ]

@@ -30,6 +30,14 @@ the cursor, since nothing documents it:
   reach past the page before, the block is read again from its start. Repeats are dropped by
   key. Only the page before counts: contacts read another way (the v1 cursor, newest first)
   say nothing about positions in this list.
+- Twice: pages by number are not one read, so a member already read can be written again at
+  the block's own instant (a coarse precision, the server's clock still on it) and keep its
+  position. Once a page shows where the block ends, the block is read once more from its start
+  (`_read_again`): by then a newer contact proves the server's clock is past the instant, or
+  this read is the final pass. Not needed, and not done, when the `Date` of the response that
+  first showed the block is `SETTLE_NS` past its instant (an older block, the usual case), or
+  for a block read from a v1 cursor (newest first), which lies below the export's first page,
+  where no write lands.
 - Direction: a page that goes backwards from the cursor is a `PaginationError`, never a loop.
 - Edge: a sweep that starts at a boundary it did not read up to (a segment of a split export,
   `_segments`) drops what an inclusive server returns *at* the boundary: the segment before
@@ -54,6 +62,13 @@ if TYPE_CHECKING:
 Key = tuple[int, int, int]
 """A contact version: (id, `updated` in nanoseconds, `rev` or -1). `rev` tells two writes
 apart when the server keeps `updated` too coarsely to (seconds: both in one second)."""
+
+
+SETTLE_NS = 3 * 10**9
+"""How far past a block's instant the `Date` of the response that first showed the block must
+be for no later write to land on that instant: a second for `Date`'s whole seconds and the
+stamps' precision, and two for the time between reading the page and answering, and for the
+clocks of a server fleet that disagree."""
 
 
 def window(end: int, least: int = 1, most: int = MAX_PAGE_SIZE // 2) -> tuple[int, int]:
@@ -123,6 +138,13 @@ class Sweep:
     """(id, instant) of the contacts of the page before a page by number (`window`)."""
     reach: int = 0
     """The position just past that page."""
+    tie: int | None = None
+    """The instant of the block being read by page number under the cursor."""
+    settled: bool = False
+    """No write can land on that block's instant any more: it is being read again after its
+    end showed (`_read_again`), or the server's clock was past it when it was first asked."""
+    known: int | None = None
+    """The `Date` of the page being taken, in ns (the plan sets it with each page)."""
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
@@ -167,6 +189,9 @@ class Sweep:
             previous = ns
         if at is not None and any(ns == at for _, ns, _ in keys):
             self.inclusive = True
+        ends = len(page) < self.limit or keys[-1][1] != self.tie
+        if self.page and self.tie is not None and not self.settled and ends:
+            return self._read_again(page, keys)
         edge = self.edge
         fresh = [
             c
@@ -202,6 +227,8 @@ class Sweep:
             "passed": self.passed,
             "anchors": sorted(self.anchors),
             "reach": self.reach,
+            "tie": self.tie,
+            "settled": self.settled,
         }
 
     def _anchored(self, keys: list[Key]) -> bool:
@@ -240,6 +267,26 @@ class Sweep:
             self._next_window(keys)
         return fresh
 
+    def _read_again(self, page: Sequence[Contact], keys: list[Key]) -> list[Contact]:
+        """The page that shows where a block read by page number ends: its members are new,
+        and the block is read once more from its start before going past it.
+
+        Pages are not one read: a member already read can be written again *at* the block's
+        instant (a coarse precision and a server clock still on it), keeping its position, so
+        no later page holds it. The server's clock is past the instant once a newer contact
+        shows (this page), or the read from here on is the final pass (a short page, the
+        newest block); either way no write after this can land on a position read again."""
+        tie, edge = self.tie, self.edge
+        fresh = [
+            c
+            for c, k in zip(page, keys, strict=True)
+            if k[1] == tie and k not in self.seen and (edge is None or self.ahead(k[1], edge))
+        ]
+        self.seen.update(k for k in keys if k[1] == tie)
+        self.settled = True
+        self.page, self.limit, self.anchors, self.reach = 0, MAX_PAGE_SIZE, set(), 0
+        return fresh
+
     def _next_window(self, keys: list[Key]) -> None:
         """The next page by number, overlapping this full one (`window`)."""
         self.anchors = {k[:2] for k in keys}
@@ -276,6 +323,8 @@ class Sweep:
         assert isinstance(stamp, str)  # key_of checked it
         cursor_ns = keys[target][1]
         self.cursor = stamp
+        if self.tie is not None and self.ahead(cursor_ns, self.tie):
+            self.tie, self.settled = None, False
         # What was read at or past the new cursor comes again: remember it, and only it.
         self.seen = {k for k in self.seen.union(keys) if not self.ahead(cursor_ns, k[1])}
         # Room on the next page for what comes again, so that it brings `page_size` new
@@ -298,6 +347,8 @@ class Sweep:
             self.block, self.page, self.limit = at, 0, MAX_PAGE_SIZE
         elif self.paged:
             # Over 100 contacts on one timestamp: by page number under the same cursor.
+            if self.tie != at:
+                self.tie, self.settled = at, self.known is not None and self.known >= at + SETTLE_NS
             self._next_window(keys)
         else:
             # Yield what this page brought; the next `ask()` fails instead of asking again.

@@ -218,3 +218,35 @@ def test_members_leaving_by_more_than_a_page_start_the_block_again() -> None:
     ids += run(records, sweep, inclusive=False)[0]
     assert set(range(151, 401)) <= set(ids)
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("date_past_block", "block_reads"), [(None, 2), (2, 2), (3, 1), (60, 1)])
+def test_a_block_is_read_again_once_its_end_shows_unless_the_servers_date_was_past_it(
+    date_past_block: int | None, block_reads: int
+) -> None:
+    """A member already read and written again at the block's own instant keeps its position,
+    so no later page holds it: the block is read once more after its end shows, unless the
+    `Date` of the response that first showed the block was 3 s (`SETTLE_NS`) past its instant,
+    when no write can land there any more."""
+    records = [Contact.from_dict({"id": i, "updated": stamp(5), "rev": 1}) for i in range(1, 251)]
+    records.append(contact(999, stamp(9)))
+    at = instant(stamp(5))
+    assert at is not None
+    sweep = Sweep(ascending=True, page_size=100, paged=True)
+    yielded: list[tuple[int, object]] = []
+    asks: list[Ask] = []
+    while (ask := sweep.ask()) is not None:
+        asks.append(ask)
+        assert len(asks) < 20, "the sweep loops"
+        if len(asks) == 2:  # after the block's first page: member 7 written again in place
+            records[6] = Contact.from_dict({"id": 7, "updated": stamp(5), "rev": 2})
+        sweep.known = None if date_past_block is None else at + date_past_block * 10**9
+        yielded += [(c.id, c.rev) for c in sweep.take(serve(records, ask, inclusive=False))]
+
+    assert sum(1 for a in asks if a.date is None and a.page == 0) == block_reads
+    ids = [i for i, _ in yielded]
+    assert set(ids) == {c.id for c in records}
+    assert ids.count(999) == 1
+    if block_reads == 2:
+        assert [rev for i, rev in yielded if i == 7] == [1, 2]
+        assert len(ids) == len(records) + 1  # only the member written again comes twice

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 from pathlib import Path
 from types import ModuleType
 
@@ -45,3 +46,21 @@ def test_run_twice_reads_everything_once_then_only_what_changed(tmp_path: Path) 
     assert saved[str(first["id"])]["first"] == "Renamed"
     assert str(created.id) in saved
     assert example.sync(client, store) <= 2  # only the look-back window comes again
+
+
+def test_a_sync_through_a_huge_bulk_edit_saves_after_it(tmp_path: Path) -> None:
+    """A bulk edit of 2,500 contacts in one second, scattered ids and revs: no checkpoint fits
+    while the export is inside it (`ValueError`); the example saves once it is past."""
+    example = load_example()
+    clock = Clock()
+    fake = FakeHeymarket(clock=clock)
+    client = client_for(fake)
+    revs = random.Random(7)
+    for contact_id in random.Random(6).sample(range(10_000, 90_000), 2500):
+        fake.add_contact(id=contact_id, rev=revs.randint(1, 40), updated="2024-06-01T11:00:00Z")
+    fake.seed(1, phone_start=15550900000)  # newer: the export goes on past the block
+    store = tmp_path / "contacts.json"
+
+    assert example.sync(client, store) == 2501
+    assert len(json.loads(store.read_text(encoding="utf-8"))) == 2501
+    assert example.sync(client, store) <= 1  # the look-back window: the contact past the block

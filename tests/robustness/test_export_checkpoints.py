@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import math
+import random
 from typing import Any
 
 import pytest
@@ -248,3 +249,31 @@ def test_a_checkpoint_inside_a_block_of_1200_on_one_timestamp_fits_and_resumes_e
     # It goes on from the page it stopped in (overlapping pages bring 80 or more new
     # contacts each), not from the block's start.
     assert fake.request_count - before <= math.ceil((1205 - k) / 80) + 2
+
+
+@pytest.mark.parametrize("ascending", [False, True])
+def test_a_finished_export_of_a_big_scattered_block_leaves_a_checkpoint_for_the_next_sync(
+    ascending: bool,
+) -> None:
+    """Found by the fresh-user attack (F4): 3,000 contacts of one bulk edit (one timestamp,
+    scattered ids and revs) at the newest timestamp. The finished export's checkpoint kept
+    every contact there (where its catch-up started) and did not fit in 4 KB; the next
+    incremental sync could not start."""
+    fake = FakeHeymarket(clock=Clock())
+    ids = random.Random(4).sample(range(10_000, 70_000), 3000)
+    revs = random.Random(5)
+    for contact_id in ids:
+        fake.add_contact(id=contact_id, rev=revs.randint(1, 40), updated="2024-06-01T11:00:00Z")
+
+    everything, checkpoint = take(fake, "v2", None, page_size=100, ascending=ascending)
+    assert sorted(y.id for y in everything) == sorted(ids)
+    check_checkpoint_text(checkpoint)
+
+    changed = fake.update_contact(ids[1234], first="edited")
+    created = fake.add_contact(phone="15550999999")
+    since, _ = take(fake, "v2", None, ascending=ascending, resume=checkpoint)
+    got = {(y.id, y.rev) for y in since}
+    assert {(changed["id"], changed["rev"]), (created["id"], created["rev"])} <= got
+    # The rest is the look-back window before the checkpoint: the block, unchanged.
+    window = [y for y in since if y.id not in (changed["id"], created["id"])]
+    assert all(y.updated == "2024-06-01T11:00:00Z" for y in window)
