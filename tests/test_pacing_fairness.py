@@ -26,12 +26,12 @@ import pytest
 
 from heymarket_typed._pacing import Pacer, Ticket
 from heymarket_typed.testing import Quota
+from tests.test_pacing_property import share_after_learning
 from tests.test_pacing_shared import arrival_delay
 
 RATE = 20.0
 BURST = 3
 LATENCY = 0.010
-LEARNING = 5
 RECOVERY = 25.0
 """Seconds after one client stops within which the other sends at 90% of the quota."""
 
@@ -61,11 +61,7 @@ class Shared:
 
     @property
     def share_after_learning(self) -> float:
-        refused = [i for i, (_, _, allowed) in enumerate(self.arrivals) if not allowed]
-        if len(refused) <= LEARNING:
-            return 0.0
-        after = self.arrivals[refused[LEARNING - 1] + 1 :]
-        return sum(1 for _, _, allowed in after if not allowed) / len(after)
+        return share_after_learning([200 if allowed else 429 for _, _, allowed in self.arrivals])
 
     def recovery(self) -> float:
         """Seconds from the first client's last request until the other's successes fill
