@@ -76,9 +76,13 @@ def timestamp(value: object) -> str | None:
     return value
 
 
+LARGEST = 2**63
+"""Bound of every number in a checkpoint (instants in ns end in 2262)."""
+
+
 def count(value: object) -> int:
-    """A non-negative int field; `ValueError` otherwise."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    """A non-negative int field below `LARGEST`; `ValueError` otherwise."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < LARGEST:
         raise ValueError(f"not a count: {value!r:.40}")
     return value
 

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._checkpoint import count as _count
-from ._checkpoint import decode, encode
+from ._checkpoint import LARGEST as _LARGEST
+from ._checkpoint import count, decode, encode
 from ._checkpoint import keys as _keys
 from ._checkpoint import packed as _packed
 from ._checkpoint import timestamp as _text
@@ -154,6 +154,8 @@ class ExportPlan:
                     # only the block's own contacts are the main pass's.
                     block = token.sweep.block
                     self._note_edge([c for c in answer if block in (None, key_of(c)[1])])
+                if phase == "main" and not self.ascending and self.top is not None:
+                    token.sweep.ceiling = instant(self.top)
                 current.take(token, answer)
                 break
         self._advance()
@@ -348,13 +350,13 @@ class ExportPlan:
         edge = state.get("edge")
         if inclusive not in (None, True, False) or not isinstance(state["done"], bool):
             raise ValueError("bad sweep flags")
-        if edge is not None and not isinstance(edge, int):
+        if edge is not None and (not isinstance(edge, int) or abs(edge) >= _LARGEST):
             raise ValueError("bad edge")
-        limit = _count(state["limit"])
-        if limit > MAX_PAGE_SIZE or _count(state["page"]) > _MAX_PAGE_NUMBER:
+        limit = count(state["limit"])
+        if limit > MAX_PAGE_SIZE or count(state["page"]) > _MAX_PAGE_NUMBER:
             raise ValueError("limit or page out of range")
         block, passed, tie = state.get("block"), state.get("passed"), state.get("tie")
-        if not all(v is None or (isinstance(v, int) and v >= 0) for v in (block, passed, tie)):
+        if not all(v is None or count(v) >= 0 for v in (block, passed, tie)):
             raise ValueError("bad block")
         if not isinstance(state.get("settled", False), bool):
             raise ValueError("bad sweep flags")
@@ -371,7 +373,7 @@ class ExportPlan:
             # A checkpoint of an earlier version has none: a block's next page by number
             # then starts the block again.
             "anchors": {k[:2] for k in _keys(state.get("anchors", []))},
-            "reach": _count(state.get("reach", 0)),
+            "reach": count(state.get("reach", 0)),
             "tie": tie,
             "settled": state.get("settled", False),
         }
@@ -391,6 +393,10 @@ class ExportPlan:
     def _start_incremental(self) -> None:
         """A finished export's checkpoint: what changed since, with the look-back window."""
         if self.newest is not None:
-            self.floor = earlier(self.newest, LOOK_BACK_SECONDS)
+            back = earlier(self.newest, LOOK_BACK_SECONDS)
+            # The look-back never reaches below `updated_after`: nothing older is this export's.
+            after = self.updated_after
+            later = after is not None and (instant(after) or 0) >= (instant(back) or 0)
+            self.floor = after if later else back
         self.phase, self.top, self.below, self.edge_keys = "main", None, None, set()
         self._open("main", self._main_sweep())

@@ -145,6 +145,9 @@ class Sweep:
     end showed (`_read_again`), or the server's clock was past it when it was first asked."""
     known: int | None = None
     """The `Date` of the page being taken, in ns (the plan sets it with each page)."""
+    ceiling: int | None = None
+    """Contacts newer than this instant were written since the export's first page (newest
+    first): they are the catch-up pass's to yield, once, if they still exist then."""
     error: PaginationError | None = None
 
     def __post_init__(self) -> None:
@@ -196,7 +199,9 @@ class Sweep:
         fresh = [
             c
             for c, k in zip(page, keys, strict=True)
-            if k not in self.seen and (edge is None or self.ahead(k[1], edge))
+            if k not in self.seen
+            and (edge is None or self.ahead(k[1], edge))
+            and (self.ceiling is None or k[1] <= self.ceiling)
         ]
         if len(page) < self.limit:
             self.done = True

@@ -304,7 +304,8 @@ class Pass:
         leaves no room for it under the API's page limit (`_keyset`: 99 of 100)."""
         if not self.full_pages:
             return float(min(page_size, MAX_PAGE_SIZE - 1))
-        return min(float(page_size), self.full_fresh / self.full_pages)
+        # At least one: pages of ties wider than `page_size` can bring none (it divides).
+        return max(1.0, min(float(page_size), self.full_fresh / self.full_pages))
 
     def _margin(self, size: float) -> float:
         """How many pages short of `size` a segment is planned: a quarter until a planned
