@@ -60,7 +60,7 @@ def decode(text: object) -> dict[str, Any]:
             raise ValueError("not URL-safe base64")
         raw = decompressor.decompress(base64.urlsafe_b64decode(payload))
         state = json.loads(raw)
-    except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError):
+    except (binascii.Error, zlib.error, ValueError, UnicodeDecodeError, RecursionError):
         raise ValueError("resume is a damaged or truncated checkpoint") from None
     if not decompressor.eof or decompressor.unused_data or not isinstance(state, dict):
         raise ValueError("resume is a damaged or truncated checkpoint")

@@ -254,7 +254,9 @@ class ExportPlan:
         )
 
     def _note_edge(self, page: Sequence[Contact]) -> None:
-        """Remembers `top`, `below` and the contacts at both, where the catch-up starts."""
+        """Remembers `top`, `below` and the contacts at both, where the catch-up starts. A
+        second version of a contact noted already is not noted: the catch-up yields it."""
+        noted = {key[0] for key in self.edge_keys}
         for contact in page:
             stamp, key = contact.updated, key_of(contact)
             assert isinstance(stamp, str)  # key_of checked it
@@ -262,7 +264,8 @@ class ExportPlan:
             top = instant(self.top)
             assert top is not None
             if key[1] == top:
-                self.edge_keys.add(key)
+                if key[0] not in noted:
+                    self.edge_keys.add(key)
             elif key[1] > top:
                 # Written since the first page: a first page asked again with a larger limit
                 # can begin with it. The catch-up reads it; it must not set where that starts.

@@ -196,12 +196,14 @@ class Sweep:
         if self.page and self.tie is not None and not self.settled and ends:
             return self._read_again(page, keys)
         edge = self.edge
+        again = self._rewritten(keys)
         fresh = [
             c
             for c, k in zip(page, keys, strict=True)
             if k not in self.seen
             and (edge is None or self.ahead(k[1], edge))
             and (self.ceiling is None or k[1] <= self.ceiling)
+            and k[0] not in again
         ]
         if len(page) < self.limit:
             self.done = True
@@ -251,10 +253,14 @@ class Sweep:
         at that instant are new, anything else is not this block's."""
         block = self.block
         assert block is not None
+        again = self._rewritten(keys)
         fresh = [
             c
             for c, k in zip(page, keys, strict=True)
-            if k[1] == block and k not in self.seen and (self.edge is None or k[1] < self.edge)
+            if k[1] == block
+            and k not in self.seen
+            and (self.edge is None or k[1] < self.edge)
+            and k[0] not in again
         ]
         self.seen.update(k for k in keys if k[1] == block)
         if len(page) < self.limit or any(k[1] > block for k in keys):
@@ -291,6 +297,15 @@ class Sweep:
         self.settled = True
         self.page, self.limit, self.anchors, self.reach = 0, MAX_PAGE_SIZE, set(), 0
         return fresh
+
+    def _rewritten(self, keys: list[Key]) -> set[int]:
+        """Ids on this page that the sweep has already read in another version. Newest first
+        (`ceiling` set), a contact written since it was read is the catch-up pass's to yield,
+        once, if it still exists then; empty otherwise."""
+        if self.ceiling is None:
+            return set()
+        read = {k[0]: k for k in self.seen}
+        return {k[0] for k in keys if k[0] in read and read[k[0]] != k}
 
     def _next_window(self, keys: list[Key]) -> None:
         """The next page by number, overlapping this full one (`window`)."""

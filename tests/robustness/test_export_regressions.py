@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import zlib
 from typing import Any
 
 import pytest
@@ -82,3 +84,34 @@ def test_a_checkpoint_with_a_huge_number_is_a_value_error(field: str) -> None:
         state[field] = 10**30
         with pytest.raises(ValueError, match="resume"):
             list(sdk.contacts_v2.iter(page_size=2, ascending=False, resume=encode(state)))
+
+
+@pytest.mark.parametrize("surface", ["v1", "v2"])
+@pytest.mark.parametrize("precision", ["s", "ns"])
+def test_a_contact_written_in_the_first_pages_second_then_deleted_comes_once(
+    surface: str, precision: Any
+) -> None:
+    """Newest first, the clock still on the first page's instant: 1004 is updated (keeping
+    that instant) while the first page is asked again with larger limits, then deleted. The
+    main pass yielded both versions (G3, found by the re-attack)."""
+    fake = FakeHeymarket(clock=lambda: T0, timestamp_precision=precision)
+    for i in range(5):  # 1001-1005 at the clock's instant
+        fake.add_contact(phone=f"155502000{i:02d}", updated="2024-06-01T12:00:00Z")
+    for i in range(5):
+        fake.add_contact(phone=f"155502001{i:02d}", updated="2024-06-01T11:59:53Z")
+    first = fake.request_count + 1
+    fake.on_request(first + 1, lambda f: f.update_contact(1004, first="x"))
+    fake.on_request(first + 2, lambda f: f.delete_contact(1004))
+
+    with client(fake) as sdk:
+        resource: Any = sdk.contacts if surface == "v1" else sdk.contacts_v2
+        yielded = [seen(c) for c in resource.iter(page_size=1, concurrency=2)]
+
+    assert [y.rev for y in yielded if y.id == 1004] == [1]
+    assert not violations(fake.history, fake.requests, first, yielded, ascending=False)
+
+
+def test_a_checkpoint_nested_too_deep_is_a_value_error() -> None:
+    forged = "hmx1." + base64.urlsafe_b64encode(zlib.compress(b"[" * 100_000, 9)).decode()
+    with client(FakeHeymarket()) as sdk, pytest.raises(ValueError, match="resume"):
+        sdk.contacts_v2.iter(resume=forged)
