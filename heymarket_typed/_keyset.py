@@ -195,16 +195,7 @@ class Sweep:
         ends = len(page) < self.limit or keys[-1][1] != self.tie
         if self.page and self.tie is not None and not self.settled and ends:
             return self._read_again(page, keys)
-        edge = self.edge
-        again = self._rewritten(keys)
-        fresh = [
-            c
-            for c, k in zip(page, keys, strict=True)
-            if k not in self.seen
-            and (edge is None or self.ahead(k[1], edge))
-            and (self.ceiling is None or k[1] <= self.ceiling)
-            and k[0] not in again
-        ]
+        fresh = self._new(page, keys)
         if len(page) < self.limit:
             self.done = True
         else:
@@ -253,15 +244,7 @@ class Sweep:
         at that instant are new, anything else is not this block's."""
         block = self.block
         assert block is not None
-        again = self._rewritten(keys)
-        fresh = [
-            c
-            for c, k in zip(page, keys, strict=True)
-            if k[1] == block
-            and k not in self.seen
-            and (self.edge is None or k[1] < self.edge)
-            and k[0] not in again
-        ]
+        fresh = self._new(page, keys, at=block)
         self.seen.update(k for k in keys if k[1] == block)
         if len(page) < self.limit or any(k[1] > block for k in keys):
             # Past the block: the v1 cursor goes on below it.
@@ -287,16 +270,30 @@ class Sweep:
         no later page holds it. The server's clock is past the instant once a newer contact
         shows (this page), or the read from here on is the final pass (a short page, the
         newest block); either way no write after this can land on a position read again."""
-        tie, edge = self.tie, self.edge
-        fresh = [
-            c
-            for c, k in zip(page, keys, strict=True)
-            if k[1] == tie and k not in self.seen and (edge is None or self.ahead(k[1], edge))
-        ]
+        tie = self.tie
+        fresh = self._new(page, keys, at=tie)
         self.seen.update(k for k in keys if k[1] == tie)
         self.settled = True
         self.page, self.limit, self.anchors, self.reach = 0, MAX_PAGE_SIZE, set(), 0
         return fresh
+
+    def _new(
+        self, page: Sequence[Contact], keys: list[Key], *, at: int | None = None
+    ) -> list[Contact]:
+        """The contacts of `page` to yield, in order: not read in this version, past `edge`,
+        not past `ceiling`, not a second version the catch-up yields, and at instant `at`
+        when given (a block's own members)."""
+        again = self._rewritten(keys)
+        edge, ceiling = self.edge, self.ceiling
+        return [
+            c
+            for c, k in zip(page, keys, strict=True)
+            if (at is None or k[1] == at)
+            and k not in self.seen
+            and (edge is None or self.ahead(k[1], edge))
+            and (ceiling is None or k[1] <= ceiling)
+            and k[0] not in again
+        ]
 
     def _rewritten(self, keys: list[Key]) -> set[int]:
         """Ids on this page that the sweep has already read in another version. Newest first
