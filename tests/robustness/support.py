@@ -8,9 +8,11 @@ its outcome, the request id answered, the token sent and the fake time it arrive
 from __future__ import annotations
 
 import asyncio
+import heapq
 import itertools
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -74,6 +76,92 @@ class SharedClock(FakeClock):
         # Let the other tasks run first, at the current time, then wake.
         await asyncio.sleep(0)
         self.sleep(seconds)
+
+
+class AutojumpClock(FakeClock):
+    """A fake clock for worker threads that moves only when every one of them sleeps on it.
+
+    It then jumps to the earliest wake-up and wakes that sleeper alone (trio's `MockClock`
+    autojump, for threads). With `SharedClock` a thread the OS leaves waiting between reading
+    the time and sleeping finds others' sleeps have run the clock far past it, so how the
+    threads were scheduled shows in the fake times. Here the time cannot move while a worker
+    is running: every worker sees the times it would see if its work took no time at all.
+
+    Only the threads of `run` may sleep while it runs; a worker that waits on something a
+    sleeping one holds stalls the run, which fails after `stall` real seconds, not hangs.
+    """
+
+    def __init__(self, wall: float = 1_700_000_000.0, *, stall: float = 60.0) -> None:
+        super().__init__(wall)
+        self._stall = stall
+        self._workers: set[int] = set()  # thread idents of the current run
+        self._running = 0  # workers neither asleep nor finished
+        self._sleepers: list[tuple[float, int, threading.Event]] = []  # a heap, by wake-up
+        self._order = itertools.count()  # equal wake-ups go in the order they slept
+        self._stalled = False
+
+    def run(self, targets: Sequence[Callable[[], None]]) -> None:
+        """Runs each target in a thread of its own on this clock; returns when all are done."""
+        started = threading.Barrier(len(targets) + 1)
+
+        def worker(target: Callable[[], None]) -> None:
+            with self._lock:
+                self._workers.add(threading.get_ident())
+            started.wait()  # the clock may move only once every worker counts
+            try:
+                target()
+            finally:
+                with self._lock:
+                    self._running -= 1
+                    self._step()
+
+        threads = [threading.Thread(target=worker, args=(target,)) for target in targets]
+        with self._lock:
+            self._running = len(threads)
+        for thread in threads:
+            thread.start()
+        started.wait()
+        for thread in threads:
+            thread.join()
+        with self._lock:
+            self._workers.clear()
+        if self._stalled:
+            raise AssertionError(f"a worker ran for {self._stall} s without sleeping or ending")
+
+    def sleep(self, seconds: float) -> None:
+        if seconds <= 0:
+            return
+        with self._lock:
+            if self._stalled:
+                raise RuntimeError("the clock stalled: a worker never slept or ended")
+            if threading.get_ident() not in self._workers:
+                raise RuntimeError("only the threads of AutojumpClock.run may sleep on it")
+            woken = threading.Event()
+            heapq.heappush(self._sleepers, (self.mono + seconds, next(self._order), woken))
+            self.sleeps.append(seconds)
+            self._running -= 1
+            self._step()
+        if not woken.wait(self._stall):
+            with self._lock:
+                self._stalled = True
+                for _, _, event in self._sleepers:
+                    event.set()
+        if self._stalled:
+            raise RuntimeError("the clock stalled: a worker never slept or ended")
+
+    async def asleep(self, seconds: float) -> None:
+        raise RuntimeError("AutojumpClock is for threads; SharedClock serves asyncio tasks")
+
+    def _step(self) -> None:
+        """With every worker asleep or done, wakes the earliest sleeper at its time."""
+        if self._running or not self._sleepers:
+            return
+        wake, _, woken = heapq.heappop(self._sleepers)
+        if wake > self.mono:
+            self.wall += wake - self.mono
+            self.mono = wake
+        self._running += 1
+        woken.set()
 
 
 class RunawayError(AssertionError):
