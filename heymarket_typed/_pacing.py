@@ -144,10 +144,11 @@ class Pacer:
                 pause = self.control.throttle(ticket.sent_at, ticket.rate, now)
             # The server's bucket is empty: nothing more before one interval at the new rate.
             self._tat = max(self._tat, self._last_sent + 1.0 / self.control.rate)
+            told = (retry_after or 0.0) > pause
             pause = max(pause, retry_after or 0.0)
             if pause > 0:
                 self._hold_until = max(self._hold_until, now + pause)
-                self.control.hold(now, self._hold_until)
+                self.control.hold(now, self._hold_until, told=told)
             self._reschedule(now)
 
     def succeeded(self, ticket: Ticket) -> None:

@@ -22,7 +22,10 @@ rarely moves, where every probe past it costs a 429:
   pacer did not hold every request itself (a pause, a `Retry-After` in whole seconds), and
   never below `BETA` of the rate the second was drawn at (CUBIC's multiplicative decrease);
   one soon after another, too close for that, cuts by `DEEP`. After either every request
-  pauses.
+  pauses. When the server asks for the holds (`Retry-After`), two spans each after a hold of
+  the same length solve for the limit: what got through is what it refilled during the hold
+  (unknown, the same both times) plus the limit times the rest of the span. A run of
+  successes after a hold counts as long only beyond what the hold could have refilled.
 - A 429 with nothing let through since the previous one means the quota is spent (a window
   not yet reset): the rate stays, and every request pauses, twice as long each time.
 - Only a 429 for a request sent after the last cut counts: the requests already in flight
@@ -97,6 +100,8 @@ class RateControl:
         self._since_429 = 0  # successes since the last 429, whenever sent
         self._last_429: float | None = None  # send time of the last counted 429
         self._pause = 0.0
+        self._told = float("-inf")  # when the last hold the server asked for ended
+        self._cycle: tuple[float, float, float] | None = None  # the last told cycle: n, T, h
 
     def limit(self, rate: float) -> None:
         """Caps the rate, as a server's published policy (`RateLimit-Policy`) says."""
@@ -118,10 +123,12 @@ class RateControl:
             self._probed += min(elapsed, 1.0 / PROBE_PACE) if self._probed < CLIMB else elapsed
         self.rate = self._curve(self._probed)
 
-    def hold(self, start: float, end: float) -> None:
+    def hold(self, start: float, end: float, *, told: bool = False) -> None:
         """The pacer holds every request from `start` to `end` (a pause, a `Retry-After`):
         the server might have taken requests then, so the next estimate leaves it out. Not
         after a 429 that found the quota spent: the server was refusing then."""
+        if told:
+            self._told = end
         if self._spent:
             return
         held_from, held_to = self._held
@@ -152,11 +159,27 @@ class RateControl:
         # it allows (this client's share, when others use it too) or less (if this client
         # left it idle): a floor under the limit, once far enough apart for one request not
         # to matter.
-        gap = 0.0
+        gap = span = held = 0.0
         if previous is not None:
             held_from, held_to = self._held
-            gap = sent_at - previous - max(0.0, min(held_to, sent_at) - max(held_from, previous))
+            span = sent_at - previous
+            held = max(0.0, min(held_to, sent_at) - max(held_from, previous))
+            gap = span - held
         estimate = (passed + 1) / gap if ESTIMATE_SECONDS <= gap <= ESTIMATE_MAX else rate
+        cycle = None
+        if previous is not None and self._told > previous and span <= ESTIMATE_MAX:
+            # n = X + R T for two spans with the same hold the server asked for (X what it
+            # refilled during the hold, at most R h, T the time after): two solve for R.
+            cycle = (float(passed), gap, held)
+            last = self._cycle
+            if last is not None and abs(last[2] - held) < 0.05 and abs(last[1] - gap) >= 0.3:
+                fit = (last[0] - passed) / (last[1] - gap)
+                if passed / span <= fit <= (passed + 1) / max(gap, 1e-9):
+                    estimate = min(estimate, fit)
+        self._cycle = cycle
+        # A run of successes right after a hold may be the server's refill during it: only
+        # what came beyond what a hold at this rate could have refilled shows a long run.
+        quiet = passed - held * rate >= QUIET
         estimate = max(estimate, rate * BETA)
         well_past = estimate < rate * NEAR
         if previous is None:
@@ -164,12 +187,12 @@ class RateControl:
             self.peak, start = rate, rate * FIRST
         elif well_past:
             self.peak, start = estimate, estimate * NEAR
-        elif passed >= QUIET and self._probed > CLIMB:
+        elif quiet and self._probed > CLIMB:
             # Drawn while doubling: a bucket's burst hides how far past the limit the rate
             # went; the rate one doubling ago got through. Slow start's cut, on that.
             self.peak = max(self.peak, self._curve(self._probed - DOUBLE))
             start = self.peak * NEAR
-        elif passed >= QUIET:
+        elif quiet:
             # The limit touched after a long run: step just below it, and climb back to a
             # little under it (a strict server refuses some arrivals just under its rate),
             # but no higher than the old peak when drawn while probing: the limit is
@@ -184,7 +207,7 @@ class RateControl:
         self.rate = self._start
         # After a deep cut every request pauses: the server's bucket is still empty, or its
         # window still full, and the retry at the new rate alone would find it so.
-        near = previous is not None and passed >= QUIET and not well_past
+        near = previous is not None and quiet and not well_past
         self._pause = 0.0 if near else FIRST_PAUSE
         return self._pause
 
