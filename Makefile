@@ -118,7 +118,7 @@ record: install
 	pytest tests/recorded/test_cassettes.py -p no:cacheprovider
 
 soak: install
-	HEYMARKET_SOAK=1 pytest tests/robustness $(PYTEST_OFFLINE)
+	HEYMARKET_SOAK=1 pytest tests/robustness tests/test_pacing_property.py $(PYTEST_OFFLINE)
 
 bench: install
 	python -m bench.run

@@ -36,6 +36,8 @@ No I/O and no clock: callers pass `now` (monotonic seconds). Not thread-safe: `P
 
 from __future__ import annotations
 
+from collections import deque
+
 CLIMB = 7.5
 """Seconds after a cut until the rate is back at `peak`; as many again to probe past it."""
 PROBE = 0.10
@@ -65,6 +67,9 @@ ESTIMATE_SECONDS = 0.5
 ESTIMATE_MAX = 10.0
 """Two 429s at least `ESTIMATE_SECONDS` apart, and at most `ESTIMATE_MAX` (a longer gap is
 more likely idle time), estimate the limit from the successes between them."""
+FIT_SECONDS = 0.3
+"""Two spans after equal holds solve for the limit when their times after the hold differ by
+at least this much (less, and one request's timing decides the answer)."""
 QUIET = 20
 """Successes since the previous 429 after which a 429 counts as touching the limit."""
 MAX_PAUSE = 2.0
@@ -101,7 +106,8 @@ class RateControl:
         self._last_429: float | None = None  # send time of the last counted 429
         self._pause = 0.0
         self._told = float("-inf")  # when the last hold the server asked for ended
-        self._cycle: tuple[float, float, float] | None = None  # the last told cycle: n, T, h
+        # The last spans after a hold the server asked for: (passed, time after it, hold).
+        self._cycles: deque[tuple[float, float, float]] = deque(maxlen=4)
 
     def limit(self, rate: float) -> None:
         """Caps the rate, as a server's published policy (`RateLimit-Policy`) says."""
@@ -166,17 +172,10 @@ class RateControl:
             held = max(0.0, min(held_to, sent_at) - max(held_from, previous))
             gap = span - held
         estimate = (passed + 1) / gap if ESTIMATE_SECONDS <= gap <= ESTIMATE_MAX else rate
-        cycle = None
         if previous is not None and self._told > previous and span <= ESTIMATE_MAX:
-            # n = X + R T for two spans with the same hold the server asked for (X what it
-            # refilled during the hold, at most R h, T the time after): two solve for R.
-            cycle = (float(passed), gap, held)
-            last = self._cycle
-            if last is not None and abs(last[2] - held) < 0.05 and abs(last[1] - gap) >= 0.3:
-                fit = (last[0] - passed) / (last[1] - gap)
-                if passed / span <= fit <= (passed + 1) / max(gap, 1e-9):
-                    estimate = min(estimate, fit)
-        self._cycle = cycle
+            estimate = min(estimate, self._fit(passed, span, gap, held))
+        else:
+            self._cycles.clear()
         # A run of successes right after a hold may be the server's refill during it: only
         # what came beyond what a hold at this rate could have refilled shows a long run.
         quiet = passed - held * rate >= QUIET
@@ -210,6 +209,25 @@ class RateControl:
         near = previous is not None and quiet and not well_past
         self._pause = 0.0 if near else FIRST_PAUSE
         return self._pause
+
+    def _fit(self, passed: int, span: float, gap: float, held: float) -> float:
+        """The limit from spans after holds the server asked for (`inf` if they do not say).
+
+        What got through after a hold of `held` is what the server refilled during it (X,
+        unknown but at most the limit times `held`) plus the limit times the time after it:
+        two spans after holds of the same length, their times after them far enough apart,
+        solve for the limit. The answer must lie between what this span shows at least (all
+        of it counted) and at most (only the time after the hold)."""
+        fit = float("inf")
+        same = [c for c in self._cycles if abs(c[2] - held) < 0.05]
+        if same:
+            n, t, _ = max(same, key=lambda c: abs(c[1] - gap))
+            if abs(t - gap) >= FIT_SECONDS:
+                solved = (n - passed) / (t - gap)
+                if (passed - 1) / span <= solved <= (passed + 1) / gap:
+                    fit = solved
+        self._cycles.append((float(passed), gap, held))
+        return fit
 
     def _curve(self, probed: float) -> float:
         """CUBIC's window, `probed` seconds past `peak`: back at `peak` `CLIMB` seconds after

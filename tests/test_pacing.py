@@ -232,6 +232,47 @@ def test_the_estimate_leaves_out_the_time_every_request_was_held() -> None:
     assert control.rate == pytest.approx(14.5 * DEEP)
 
 
+def run_of(control: RateControl, successes: int, start: float, end: float) -> None:
+    """`successes` evenly between `start` and `end`, each answered at once."""
+    for i in range(successes):
+        at = start + (end - start) * (i + 0.5) / successes
+        control.success(sent_at=at, now=at)
+
+
+@pytest.mark.parametrize("told", [True, False])
+def test_two_spans_after_equal_retry_after_holds_solve_for_the_limit(told: bool) -> None:
+    """A bucket of 20/s with a large burst and `Retry-After: 1`: after each hold it has
+    refilled 20, so a run of 20 + 20 T got through in the T seconds after it. Each span alone
+    says only that the limit is between 20 and 39; two with different T say it is 20. The
+    pacer's own pauses (no `Retry-After`) are not the server's word and solve nothing."""
+    control = RateControl(43.0)
+    control.throttle(sent_at=0.0, sent_rate=43.0, now=0.0)
+    control.hold(0.0, 1.0, told=told)
+    run_of(control, 42, 1.0, 2.1)  # 20 + 20 x 1.1
+    control.throttle(sent_at=2.1, sent_rate=40.0, now=2.1)
+    control.hold(2.1, 3.1, told=told)
+    run_of(control, 49, 3.1, 4.55)  # 20 + 20 x 1.45
+    control.throttle(sent_at=4.55, sent_rate=27.0, now=4.55)
+    if told:
+        assert control.peak == pytest.approx(20.0)
+        assert control.rate == pytest.approx(20.0 * NEAR)
+    else:
+        assert control.peak >= 27.0 * CONVERGE
+
+
+def test_a_run_after_a_hold_is_long_only_beyond_what_the_hold_refilled() -> None:
+    """25 successes in 0.9 s right after a 1 s hold at 30/s: the server's refill during the
+    hold, not a long run at the limit. A deep cut, not a step just below the rate."""
+    control = RateControl(40.0)
+    control.throttle(sent_at=0.0, sent_rate=40.0, now=0.0)
+    control.hold(0.0, 1.0)
+    assert QUIET <= 25 < QUIET + 30
+    run_of(control, 25, 1.0, 1.9)
+    control.throttle(sent_at=1.9, sent_rate=30.0, now=1.9)
+    assert control.peak == pytest.approx(30.0)
+    assert control.rate == pytest.approx(30.0 * DEEP)
+
+
 def test_the_estimate_is_never_below_cubics_share_of_the_rate_of_the_429() -> None:
     """A caller that went idle between two 429s (or a client whose quota partner took all
     of it meanwhile): what got through is a floor far below the limit. CUBIC's

@@ -4,7 +4,8 @@ sandbox and the client, so a job of 1,000 requests runs in about a second.
 Whatever the shape (a token bucket with a burst of 1 to 60, a fixed or a sliding window, with
 or without rate-limit headers and `Retry-After`) and whatever the client's ceiling (half to
 three times the server's rate): after at most 5 429s to learn, at most 1% of the remaining
-requests get a 429, and the export loses and repeats nothing.
+requests get a 429, and the export loses and repeats nothing. `make soak` draws ten times as
+many shapes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from heymarket_typed import Heymarket
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket, Quota
 from heymarket_typed.testing._ratelimit import WINDOWS
 from tests.helpers import FakeClock, clocked
+from tests.robustness.soak import scaled
 
 LATENCY = 0.010
 CONTACTS = 2_000
@@ -70,7 +72,7 @@ def shapes(draw: st.DrawFn) -> dict[str, object]:
 
 
 @settings(
-    max_examples=4,
+    max_examples=scaled(10),
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
