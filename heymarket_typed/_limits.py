@@ -107,10 +107,13 @@ def _policy_rate(value: str) -> float | None:
 
 
 def _reset(value: str | None, now: float) -> float | None:
+    """Seconds until the reset, at most `MAX_RETRY_AFTER`, as `Retry-After` is: a server that
+    says an hour (or an epoch time in milliseconds, read as 56,000 years) must not stall every
+    client of the credential for that long; past the cap a 429 raises `RateLimitError`."""
     seconds = _seconds(value)
     if seconds is not None and seconds > EPOCH_THRESHOLD:
         seconds = max(0.0, seconds - now)
-    return seconds
+    return None if seconds is None else min(seconds, MAX_RETRY_AFTER)
 
 
 def limits(headers: httpx.Headers, now: float) -> Limits:

@@ -199,6 +199,13 @@ def test_a_paced_429_leaves_the_wait_to_the_pacer() -> None:
             {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) + 42)},
             Limits(None, 0, 42.0),
         ),
+        # A reset past `Retry-After`'s cap is capped like it: an hour, or an epoch time in
+        # milliseconds (56,000 years as seconds), stalled every client of the credential.
+        ({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "3600"}, Limits(None, 0, 60.0)),
+        (
+            {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(NOW) * 1000)},
+            Limits(None, 0, 60.0),
+        ),
         ({"X-RateLimit-Remaining": "-1", "X-RateLimit-Reset": "5"}, Limits()),
         ({"RateLimit-Policy": "garbage;w=0"}, Limits()),
         ({}, Limits()),
