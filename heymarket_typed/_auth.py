@@ -93,6 +93,7 @@ class JWTAuth(_BearerAuth):
         self._lock = threading.Lock()
         self.__token: Secret | None = None  # a Secret: trackers walking attributes see nothing
         self._issued_at = 0
+        self._signed_offset = 0.0  # the learned offset the current token was signed with
 
     def __repr__(self) -> str:
         return f"JWTAuth(secret_id={self.secret_id!r}, secret_key=<redacted>)"
@@ -105,7 +106,15 @@ class JWTAuth(_BearerAuth):
     def observe(self, response: httpx.Response) -> None:
         with self._lock:
             refused = response.status_code == 401
-            if self.server_clock.observe(response.headers.get("Date"), refused=refused):
+            clock = self.server_clock
+            moved = clock.observe(response.headers.get("Date"), refused=refused)
+            if refused and self._signed_offset and abs(clock.offset - self._signed_offset) < 60:
+                # Refused although signed by the clock `Date` taught, and this `Date` still
+                # says about the same: `Date` is what is wrong (a node whose clock is far off,
+                # or stuck), not the client's clock. The re-signed retry goes by its own.
+                clock.offset = 0.0
+                moved = True
+            if moved:
                 self.__token = None  # signed by a clock now known to be off
 
     def _token(self, *, stale: str | None = None) -> str:
@@ -116,6 +125,7 @@ class JWTAuth(_BearerAuth):
             if token is None or token == stale or now - self._issued_at >= self._max_age:
                 back = SIGN_BACK_KNOWN if self.server_clock.known else SIGN_BACK
                 self._issued_at = int(now) - back
+                self._signed_offset = self.server_clock.offset
                 token = self._sign(self._issued_at)
                 self.__token = Secret(token)
             return token

@@ -215,6 +215,50 @@ def test_a_client_clock_minutes_off_authenticates_after_at_most_one_401(offset: 
     assert len({issued for _, issued, _ in log.arrivals}) >= 40 * 47 // 300
 
 
+class DateAhead(httpx.BaseTransport):
+    """The sandbox behind a node whose clock is far ahead: every response's `Date` is."""
+
+    def __init__(self, fake: FakeHeymarket, seconds: float | None, clock: FakeClock) -> None:
+        self.inner, self.seconds, self.clock = fake.transport(), seconds, clock
+        self.statuses: list[int] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        response.read()
+        self.statuses.append(response.status_code)
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() != "date"]
+        date = "Fri, 31 Dec 9999 23:59:59 GMT"  # the latest an HTTP-date can say
+        if self.seconds is not None:
+            date = formatdate(self.clock.time() + self.seconds, usegmt=True)
+        headers.append(("Date", date))
+        return httpx.Response(response.status_code, headers=headers, content=response.content)
+
+
+@pytest.mark.parametrize("seconds", [3600.0, None])
+def test_a_date_far_ahead_on_every_response_costs_a_retry_not_the_call(
+    seconds: float | None,
+) -> None:
+    """The client's clock is right, but every `Date` is an hour (or to year 9999) ahead: the
+    token it teaches is refused, and the re-signed retry goes by the client's own clock.
+    Every call succeeds (before: every call after the first raised AuthenticationError)."""
+    clock = FakeClock()
+    fake = FakeHeymarket(clock=clock.time)
+    fake.seed(1)
+    transport = DateAhead(fake, seconds, clock)
+    client = clocked(
+        Heymarket,
+        clock,
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        requests_per_minute=None,
+        http_client=httpx.Client(transport=transport, base_url="https://api.heymarket.com"),
+    )
+    for _ in range(10):
+        assert client.contacts.count() == 1
+        clock.advance(30)
+    assert len(transport.statuses) <= 2 * 10
+
+
 def test_a_small_skew_never_fails_the_first_call() -> None:
     """A client clock up to SIGN_BACK seconds ahead: the first token is already in the past."""
     clock = FakeClock()
