@@ -54,6 +54,15 @@ def http_date(value: str) -> float | None:
     return float(seconds - (parts[9] or 0))
 
 
+def server_now(headers: httpx.Headers, wall: float) -> float:
+    """The time an absolute `Retry-After` or an epoch `Reset` is measured from: the response's
+    own `Date` when readable (the server's clock, RFC 9110 10.2.3 and 6.6.1), else `wall`. A
+    client clock minutes off then neither holds a 5 s `Retry-After` for a minute nor skips it."""
+    date = headers.get("Date")
+    server = http_date(date) if date else None
+    return wall if server is None else server
+
+
 def retry_after(value: str | None, now: float) -> float | None:
     """Seconds to wait, from a `Retry-After` value and the wall-clock `now`; capped at 60 s.
 

@@ -23,7 +23,7 @@ from ._constants import (
     MAX_RETRY_DELAY,
     RETRYABLE_STATUSES,
 )
-from ._limits import retry_after
+from ._limits import retry_after, server_now
 
 # The request never left: no connection, or no free connection in the pool.
 _NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -84,4 +84,5 @@ class RetryPolicy:
 
     def retry_after(self, response: httpx.Response) -> float | None:
         """The server's Retry-After in seconds (see `_limits.retry_after`); None if absent."""
-        return retry_after(response.headers.get("Retry-After"), self._wall_clock())
+        headers = response.headers
+        return retry_after(headers.get("Retry-After"), server_now(headers, self._wall_clock()))

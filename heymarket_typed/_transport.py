@@ -28,7 +28,7 @@ from ._exceptions import (
     status_error,
     validation_error,
 )
-from ._limits import limits, retry_after
+from ._limits import limits, retry_after, server_now
 from ._pacing import Pacer, Ticket
 from ._retry import RetryPolicy
 from ._throughput import RoundTrips
@@ -92,7 +92,8 @@ class _Attempts:
             self.observe(outcome)
         if self.pacer is None or ticket is None:
             return
-        headers, now = outcome.headers, self.clock.time()
+        headers = outcome.headers
+        now = server_now(headers, self.clock.time())
         if outcome.status_code == 429:
             self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
         else:

@@ -9,7 +9,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from heymarket_typed._limits import Limits, limits, retry_after
+from heymarket_typed._limits import Limits, limits, retry_after, server_now
 from heymarket_typed._retry import RetryPolicy, is_idempotent
 
 NOW = 1_700_000_000.0
@@ -66,6 +66,22 @@ def test_retry_after_seconds_and_http_date() -> None:
     get = request("GET", "/v1/contact/1")
     assert policy().delay_after_response(get, response(429, **{"Retry-After": "3"}), 0) == 3.0
     assert policy().delay_after_response(get, response(503, **{"Retry-After": in_12_s}), 0) == 12.0
+
+
+@pytest.mark.parametrize("skew", [-600.0, 600.0])
+def test_an_http_date_retry_after_counts_from_the_responses_date(skew: float) -> None:
+    """The client's clock is 10 minutes off the server's: a `Retry-After` 5 s after the
+    response's `Date` is 5 s, not 60 s (client behind) nor 0 s (client ahead)."""
+    server = NOW + skew
+    date = format_datetime(datetime.fromtimestamp(server, UTC), usegmt=True)
+    in_5_s = format_datetime(datetime.fromtimestamp(server + 5, UTC), usegmt=True)
+    get = request("GET", "/v1/contact/1")
+    answer = response(503, **{"Retry-After": in_5_s, "Date": date})
+    assert policy().delay_after_response(get, answer, 0) == 5.0
+    assert limits(
+        httpx.Headers({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(server) + 2)}),
+        server_now(httpx.Headers({"Date": date}), NOW),
+    ) == Limits(None, 0, 2.0)
 
 
 def test_retry_after_is_capped_at_60_seconds_and_never_negative() -> None:
