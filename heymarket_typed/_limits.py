@@ -110,7 +110,7 @@ def _policy_rate(value: str) -> float | None:
         parameters = _parameters(member)
         quota = _seconds(parameters.get("q")) if "q" in parameters else _seconds(items[0])
         window = _seconds(parameters.get("w"))
-        if quota is not None and window:
+        if quota and window:  # a quota of 0 is no policy a client can pace to
             rates.append(quota / window)
     return min(rates) if rates else None
 

@@ -83,7 +83,7 @@ class Pacer:
             ceiling = requests_per_minute / 60.0
             if ceiling < self.control.ceiling:
                 self.control.ceiling = ceiling
-                self.control.limit(ceiling)
+                self.control.limit()
                 self._reschedule(self._clock())
 
     def reserve(self) -> Ticket:

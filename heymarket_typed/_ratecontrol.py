@@ -95,6 +95,7 @@ class RateControl:
         self.throttled = False
         """Whether any 429 was seen: bursting stops for good."""
         self._cap = ceiling  # the ceiling, or a server's published policy if lower
+        self._policy = float("inf")  # the server's latest published policy, requests a second
         self._start = ceiling  # the rate right after the last cut
         self._cut_at = float("-inf")  # when the rate was last cut; earlier sends are old news
         self._climbed = 0.0  # seconds of the climb back to `peak` since the last cut
@@ -109,9 +110,15 @@ class RateControl:
         # The last spans after a hold the server asked for: (passed, time after it, hold).
         self._cycles: deque[tuple[float, float, float]] = deque(maxlen=4)
 
-    def limit(self, rate: float) -> None:
-        """Caps the rate, as a server's published policy (`RateLimit-Policy`) says."""
-        self._cap = max(MIN_RATE, min(self._cap, self.ceiling, rate))
+    def limit(self, rate: float | None = None) -> None:
+        """Caps the rate at the ceiling and at the server's latest published policy
+        (`RateLimit-Policy`; None: the one it published before, if any). The latest, so a
+        policy that rises lifts the cap again, never past the ceiling."""
+        if rate is not None:
+            self._policy = rate
+        self._cap = max(MIN_RATE, min(self.ceiling, self._policy))
+        if not self.throttled:  # no 429 yet: the rate is the cap; else it climbs back to it
+            self.peak = self._start = self.rate = self._cap
         self.peak = min(self.peak, self._cap)
         self._start = min(self._start, self._cap)
         self.rate = min(self.rate, self._cap)

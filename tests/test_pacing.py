@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, models
+from heymarket_typed._limits import Limits, limits
 from heymarket_typed._pacing import INITIAL_BURST, Pacer, Ticket, _registry
 from heymarket_typed._ratecontrol import (
     BETA,
@@ -358,6 +359,20 @@ def test_a_published_policy_caps_the_rate() -> None:
     pacer = Pacer(1200, clock=clock.monotonic)
     pacer.advise(sent(pacer, clock), policy_rate=5.0, remaining=None, reset=None)
     assert pacer.rate == 5.0
+
+
+def test_the_latest_published_policy_caps_the_rate_and_a_quota_of_0_is_none() -> None:
+    """A policy that rises lifts the cap again, never past the ceiling (before, one policy
+    of `0;w=1` kept the client at one request a minute for good)."""
+    clock = FakeClock()
+    pacer = Pacer(1200, clock=clock.monotonic)
+    pacer.advise(sent(pacer, clock), policy_rate=5.0, remaining=None, reset=None)
+    assert pacer.rate == 5.0
+    pacer.advise(sent(pacer, clock), policy_rate=15.0, remaining=None, reset=None)
+    assert pacer.rate == 15.0
+    pacer.advise(sent(pacer, clock), policy_rate=50.0, remaining=None, reset=None)
+    assert pacer.rate == 20.0
+    assert limits(httpx.Headers({"RateLimit-Policy": "0;w=1"}), 0.0) == Limits()
 
 
 def test_a_spent_budget_waits_for_the_reset() -> None:
