@@ -12,7 +12,7 @@ those see every response.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import httpx
 
@@ -34,6 +34,9 @@ from ._retry import RetryPolicy
 from ._throughput import RoundTrips
 
 logger = logging.getLogger("heymarket_typed")
+
+PACING_POLL = 0.25
+"""Longest single sleep while waiting for a pacing slot, in seconds (see `pacing_sleeps`)."""
 
 
 class _Attempts:
@@ -71,6 +74,20 @@ class _Attempts:
         if self.pacer is None or ticket is None:
             return 0.0, 0
         return self.pacer.delay(ticket, slept_for)
+
+    def pacing_sleeps(self, ticket: Ticket | None) -> Iterator[float]:
+        """The sleeps until `ticket`'s slot, each at most `PACING_POLL` seconds: a slot that
+        moves earlier (one given back by a cancelled call) is seen within that, not at the
+        end of a long sleep. Finite even on a clock whose sleeps return at once (tests)."""
+        wait, version = self.pacing_delay(ticket, None)
+        while wait > 0:
+            step = min(wait, PACING_POLL)
+            yield step
+            if step < wait:
+                again, _ = self.pacing_delay(ticket, None)
+                wait = min(again, wait - step)
+            else:
+                wait, version = self.pacing_delay(ticket, version)
 
     def abandon(self, ticket: Ticket | None) -> None:
         """The wait was cancelled or failed: the slot goes to the next request."""
@@ -191,10 +208,8 @@ class RetryingTransport(httpx.BaseTransport):
         while True:
             ticket = attempts.reserve()
             try:
-                wait, version = attempts.pacing_delay(ticket, None)
-                while wait > 0:
-                    clock.sleep(wait)
-                    wait, version = attempts.pacing_delay(ticket, version)
+                for step in attempts.pacing_sleeps(ticket):
+                    clock.sleep(step)
             except BaseException:
                 attempts.abandon(ticket)
                 raise
@@ -248,10 +263,8 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         while True:
             ticket = attempts.reserve()
             try:
-                wait, version = attempts.pacing_delay(ticket, None)
-                while wait > 0:
-                    await clock.asleep(wait)
-                    wait, version = attempts.pacing_delay(ticket, version)
+                for step in attempts.pacing_sleeps(ticket):
+                    await clock.asleep(step)
             except BaseException:
                 attempts.abandon(ticket)
                 raise
