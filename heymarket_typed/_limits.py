@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import sys
 from dataclasses import dataclass
 from email.utils import parsedate_tz
 
@@ -29,7 +30,7 @@ from ._constants import MAX_RETRY_AFTER
 EPOCH_THRESHOLD = 10 * 365 * 24 * 3600.0
 """A reset beyond ten years from now is an epoch time, not a number of seconds."""
 
-_NUMBER = re.compile(r"\s*\+?(\d+(?:\.\d+)?)\s*")
+_NUMBER = re.compile(r"\s*\+?([0-9]+(?:\.[0-9]+)?)\s*")  # ASCII digits only (RFC 9110 DIGIT)
 _PARAMETER = re.compile(r"([A-Za-z][\w-]*)\s*=\s*(\"[^\"]*\"|[^,;\s]+)")
 
 
@@ -38,7 +39,8 @@ def _seconds(value: str | None) -> float | None:
     if value is None:
         return None
     match = _NUMBER.fullmatch(value)
-    return float(match.group(1)) if match else None
+    # A number too long for a float is a very long wait, not an unreadable one: the callers cap it.
+    return min(float(match.group(1)), sys.float_info.max) if match else None
 
 
 def http_date(value: str) -> float | None:

@@ -185,6 +185,8 @@ def test_retry_after_numbers_and_the_cap() -> None:
     assert retry_after("1.5", NOW) == 1.5
     assert retry_after("0", NOW) == 0.0
     assert retry_after("86400", NOW) == 60.0
+    assert retry_after("9" * 400, NOW) == 60.0  # past a float's range: still the cap
+    assert retry_after("\u0665", NOW) is None  # an Arabic-Indic 5 is no DIGIT (RFC 9110)
     assert retry_after("Tue, 14 Nov 2023 22:20:00 GMT", NOW) == 60.0
     assert retry_after("Tue, 14 Nov 2023 22:00:00 GMT", NOW) == 0.0  # past: retry now
     assert retry_after(None, NOW) is None
