@@ -186,6 +186,18 @@ class ServerLog(httpx.BaseTransport):
         return response
 
 
+def unpaced_jwt_client(clock: FakeClock, transport: httpx.BaseTransport) -> Heymarket:
+    """A client signing JWTs with the sandbox's secret on `clock`, through `transport`."""
+    return clocked(
+        Heymarket,
+        clock,
+        secret_id=SANDBOX_SECRET_ID,
+        secret_key=SANDBOX_SECRET_KEY,
+        requests_per_minute=None,
+        http_client=httpx.Client(transport=transport, base_url="https://api.heymarket.com"),
+    )
+
+
 @pytest.mark.parametrize("offset", [600.0, -600.0, 31.0, -299.0])
 def test_a_client_clock_minutes_off_authenticates_after_at_most_one_401(offset: float) -> None:
     """The sandbox's clock is `offset` seconds from the client's: the first token may be
@@ -195,14 +207,7 @@ def test_a_client_clock_minutes_off_authenticates_after_at_most_one_401(offset: 
     fake = FakeHeymarket(clock=clock.time, clock_offset=offset)
     fake.seed(1)
     log = ServerLog(fake, clock, offset)
-    client = clocked(
-        Heymarket,
-        clock,
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=httpx.Client(transport=log, base_url="https://api.heymarket.com"),
-    )
+    client = unpaced_jwt_client(clock, log)
     for _ in range(40):
         assert client.contacts.count() == 1
         clock.advance(47)
@@ -245,14 +250,7 @@ def test_a_date_far_ahead_on_every_response_costs_a_retry_not_the_call(
     fake = FakeHeymarket(clock=clock.time)
     fake.seed(1)
     transport = DateAhead(fake, seconds, clock)
-    client = clocked(
-        Heymarket,
-        clock,
-        secret_id=SANDBOX_SECRET_ID,
-        secret_key=SANDBOX_SECRET_KEY,
-        requests_per_minute=None,
-        http_client=httpx.Client(transport=transport, base_url="https://api.heymarket.com"),
-    )
+    client = unpaced_jwt_client(clock, transport)
     for _ in range(10):
         assert client.contacts.count() == 1
         clock.advance(30)
