@@ -83,12 +83,13 @@ class JWTAuth(_BearerAuth):
         *,
         clock: Callable[[], float] = time.time,
         max_age: int = JWT_MAX_AGE_SECONDS,
+        server_clock: ServerClock | None = None,
     ) -> None:
         self.secret_id = secret_id
         key = secret_key.reveal() if isinstance(secret_key, Secret) else secret_key
         self.__signing_key = Secret(f"{secret_id}||{key}")
         del key
-        self.server_clock = ServerClock(clock)
+        self.server_clock = server_clock if server_clock is not None else ServerClock(clock)
         self._max_age = max_age
         self._lock = threading.Lock()
         self.__token: Secret | None = None  # a Secret: trackers walking attributes see nothing
@@ -107,22 +108,42 @@ class JWTAuth(_BearerAuth):
         with self._lock:
             refused = response.status_code == 401
             clock = self.server_clock
-            moved = clock.observe(response.headers.get("Date"), refused=refused)
-            if refused and self._signed_offset and abs(clock.offset - self._signed_offset) < 60:
-                # Refused although signed by the clock `Date` taught, and this `Date` still
-                # says about the same: `Date` is what is wrong (a node whose clock is far off,
-                # or stuck), not the client's clock. The re-signed retry goes by its own.
-                clock.offset = 0.0
-                moved = True
-            if moved:
-                self.__token = None  # signed by a clock now known to be off
+            clock.observe(response.headers.get("Date"), refused=refused)
+            if (
+                refused
+                and self._signed_offset
+                and self._refused_current(response)
+                and abs(clock.offset - self._signed_offset) < 60
+            ):
+                # The token signed by the clock `Date` taught was refused, and this `Date`
+                # still says about the same: `Date` is what is wrong (a node whose clock is
+                # far off, or stuck), not the client's clock. The re-signed retry goes by its
+                # own. (A token signed before was refused for the skew `Date` corrected.)
+                clock.distrust()
+
+    def _refused_current(self, response: httpx.Response) -> bool:
+        """Whether `response` refused the current token (not one signed before it)."""
+        try:
+            request = response.request
+        except RuntimeError:  # a response built without its request
+            return True
+        current = self.__token
+        return current is not None and request.headers.get("Authorization") == (
+            f"Bearer {current.reveal()}"
+        )
 
     def _token(self, *, stale: str | None = None) -> str:
         with self._lock:
             now = self.server_clock.now()
             token = self.__token.reveal() if self.__token is not None else None
             # Another thread may already have replaced the refused token: then use its fresh one.
-            if token is None or token == stale or now - self._issued_at >= self._max_age:
+            # A token signed by a clock since corrected (by any client of the server) is off.
+            if (
+                token is None
+                or token == stale
+                or now - self._issued_at >= self._max_age
+                or self._signed_offset != self.server_clock.offset
+            ):
                 back = SIGN_BACK_KNOWN if self.server_clock.known else SIGN_BACK
                 self._issued_at = int(now) - back
                 self._signed_offset = self.server_clock.offset

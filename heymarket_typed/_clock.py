@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Hashable
 
 from ._limits import http_date
 
@@ -44,6 +46,7 @@ class ServerClock:
 
     def __init__(self, wall: Callable[[], float]) -> None:
         self._wall = wall
+        self._lock = threading.Lock()  # clients of one server, each with its own auth, share it
         self.offset = 0.0
         self.known = False
         """Whether a `Date` was seen: until then the client's clock is all there is."""
@@ -66,17 +69,40 @@ class ServerClock:
         server = http_date(date)
         if server is None:
             return False
-        # `Date` is truncated to the second: the server's time lies within the next second.
-        offset = server + 0.5 - self._wall()
-        if abs(offset) <= RESOLUTION:
-            offset = 0.0
-        self.known = True
-        moved = offset - self.offset > RESOLUTION or (refused and self.offset - offset > RESOLUTION)
-        if moved:
-            self.offset = offset
-        return moved
+        with self._lock:
+            # `Date` is truncated to the second: the server's time lies within the next second.
+            offset = server + 0.5 - self._wall()
+            if abs(offset) <= RESOLUTION:
+                offset = 0.0
+            self.known = True
+            moved = offset - self.offset > RESOLUTION or (
+                refused and self.offset - offset > RESOLUTION
+            )
+            if moved:
+                self.offset = offset
+            return moved
+
+    def distrust(self) -> None:
+        """Back to the client's own clock: `Date` itself proved wrong (see `JWTAuth.observe`)."""
+        with self._lock:
+            self.offset = 0.0
 
 
 RESOLUTION = 5.0
 """Seconds of disagreement with `Date` put down to its whole seconds and to the time the
 response took to arrive, not to the clocks: smaller offsets are not applied."""
+
+
+_shared: weakref.WeakValueDictionary[Hashable, ServerClock] = weakref.WeakValueDictionary()
+_shared_lock = threading.Lock()
+
+
+def shared_server_clock(wall: Callable[[], float], *, key: Hashable) -> ServerClock:
+    """The server clock of every live client with this `key` (base URL and client clock): what
+    one client learns from `Date`, the others (and their shared pacer) know at once, so a
+    client built later does not draw its own 401 on a machine whose clock is off."""
+    with _shared_lock:
+        clock = _shared.get(key)
+        if clock is None:
+            clock = _shared[key] = ServerClock(wall)
+        return clock

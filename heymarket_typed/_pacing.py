@@ -9,6 +9,10 @@ falls, a `Retry-After` arrives or a ticket is released, so waiters never go out 
 
 Every client of one credential and base URL in a process shares one pacer (`shared_pacer`), as
 they share one quota at the server.
+
+Until the server's clock is known (JWT clients; see `FirstAnswer`), one request goes ahead
+and the others wait for its answer: every request sent before it is signed by a clock that
+may be minutes off, and draws a 401.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ from ._ratecontrol import RateControl
 
 RTT_SAMPLES = 32
 """Round trips kept to find the fastest recent one (the path's own delay, without queueing)."""
+FIRST_ANSWER_WAIT = 2.0
+"""Seconds, at most, the other requests wait for the answer to the one sent ahead of them
+(`FirstAnswer`): an answer slower than that, or one that never comes, holds no one longer."""
 INITIAL_BURST = 2.0
 """Requests that may go at once before any 429: enough that two calls in a row do not wait,
 few enough that a server with no burst at all refuses only one."""
@@ -47,19 +54,80 @@ class Ticket:
     sent_at: float | None = field(default=None)
 
 
+class FirstAnswer:
+    """Until the server's clock is known, one request goes ahead and the others wait for its
+    answer (at most `FIRST_ANSWER_WAIT` after it went): it teaches the clock (`Date`), so calls
+    started together on a machine whose clock is minutes off draw one 401, not one each.
+
+    Any answer opens the gate (one without `Date` teaches nothing, and waiting would not help).
+    A request ahead that gets no answer (a network error, cancelled in flight, given up before
+    it went) hands its place to the next waiting one. Not thread-safe: `Pacer` locks.
+
+    Args:
+        clock_known: Whether the server's clock is known (a client of the server learned it).
+    """
+
+    def __init__(self, clock_known: Callable[[], bool]) -> None:
+        self._clock_known = clock_known
+        self._answered = False
+        self.ahead: Ticket | None = None
+        """The request the others wait for."""
+
+    def is_open(self) -> bool:
+        """Whether no one waits any longer: an answer came, or the clock is known."""
+        if not self._answered and self._clock_known():
+            self._answered = True
+        if self._answered:
+            self.ahead = None
+        return self._answered
+
+    def answered(self) -> bool:
+        """An answer came. Returns whether others waited for one (their slots move up)."""
+        waited = self.ahead is not None
+        self._answered = True
+        self.ahead = None
+        return waited
+
+    def not_before(self, ticket: Ticket, now: float) -> float:
+        """The earliest `ticket` may go (monotonic seconds); `-inf` when it need not wait."""
+        if self.is_open():
+            return float("-inf")
+        if self.ahead is None:
+            self.ahead = ticket
+        if ticket is self.ahead:
+            return float("-inf")
+        went = self.ahead.sent_at
+        return (max(self.ahead.at, now) if went is None else went) + FIRST_ANSWER_WAIT
+
+    def unanswered(self, ticket: Ticket, waiting: list[Ticket]) -> bool:
+        """`ticket`'s request will get no answer: the next of `waiting` goes ahead instead.
+        Returns whether the schedule changed."""
+        if ticket is not self.ahead or self.is_open():
+            return False
+        self.ahead = waiting[0] if waiting else None
+        return True
+
+
 class Pacer:
     """Send slots for every thread and task of the clients sharing it.
 
     Args:
         requests_per_minute: The ceiling; a positive, finite number.
         clock: Monotonic seconds.
+        clock_known: Whether the server's clock is known; until then calls wait for the first
+            one's answer (`FirstAnswer`). None: there is no clock to learn (an API key).
     """
 
     def __init__(
-        self, requests_per_minute: float, *, clock: Callable[[], float] = time.monotonic
+        self,
+        requests_per_minute: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        clock_known: Callable[[], bool] | None = None,
     ) -> None:
         self.control = RateControl(requests_per_minute / 60.0)
         self._clock = clock
+        self._first = None if clock_known is None else FirstAnswer(clock_known)
         self._lock = threading.Lock()
         self._waiting: list[Ticket] = []
         self._tat = clock()  # theoretical arrival time after the last sent ticket
@@ -95,7 +163,7 @@ class Pacer:
                 self._tat = self._end = max(self._tat, now)
             # After the others: their slots stay put (their waiters are asleep on them).
             ticket = Ticket()
-            ticket.at = self._slot(self._end, len(self._waiting), now)
+            ticket.at = self._slot(ticket, self._end, len(self._waiting), now)
             self._end = max(self._end, ticket.at) + 1.0 / self.control.rate
             self._waiting.append(ticket)
             return ticket
@@ -105,6 +173,9 @@ class Pacer:
         as `slept_for` after sleeping that long: the delay is then 0.0 unless the slot moved
         later meanwhile. (So a clock whose sleeps return at once, in tests, never spins.)"""
         with self._lock:
+            first = self._first
+            if first is not None and first.ahead is not None and first.is_open():
+                self._resume(self._clock())  # another client taught the clock
             if ticket.moves == slept_for:
                 return 0.0, ticket.moves
             return max(0.0, ticket.at - self._clock()), ticket.moves
@@ -126,18 +197,27 @@ class Pacer:
                 self._tat = max(self._tat, ticket.at) + 1.0 / self.control.rate
             self._last_sent = now
             self._sent += 1
+            if self._first is not None and ticket is self._first.ahead:
+                self._reschedule(now)  # the others wait from when it went
 
     def release(self, ticket: Ticket) -> None:
-        """Gives back the slot of a request that will not be sent."""
+        """Gives back the slot of a request that will not be sent, or that was sent and will
+        get no answer (a network error, cancelled in flight)."""
         with self._lock:
-            if ticket in self._waiting:
+            changed = ticket in self._waiting
+            if changed:
                 self._waiting.remove(ticket)
+            if self._first is not None:
+                changed = self._first.unanswered(ticket, self._waiting) or changed
+            if changed:
                 self._reschedule(self._clock())
 
     def throttled(self, ticket: Ticket, retry_after: float | None) -> None:
         """The server answered `ticket`'s request with a 429."""
         with self._lock:
             now = self._clock()
+            if self._answered():
+                self._tat = max(self._tat, now)  # see `_resume`
             self._arrived_late(ticket, now)
             pause = 0.0
             if ticket.sent_at is not None:
@@ -154,13 +234,25 @@ class Pacer:
     def succeeded(self, ticket: Ticket) -> None:
         """The server took `ticket`'s request (any answer but a 429)."""
         with self._lock:
+            now = self._clock()
+            if self._answered():
+                self._resume(now)
             if ticket.sent_at is not None:
-                now = self._clock()
                 before, tat = self.control.rate, self._tat
                 self.control.success(ticket.sent_at, now)
                 self._arrived_late(ticket, now)
                 if self.control.rate != before or self._tat != tat:
                     self._reschedule(now)
+
+    def _answered(self) -> bool:
+        """An answer came: no one waits for the first any longer. Returns whether they did."""
+        return self._first is not None and self._first.answered()
+
+    def _resume(self, now: float) -> None:
+        """The others stop waiting for the first answer: the schedule restarts from `now`, as
+        after a lull (the server saw one request meanwhile), not with the missed slots at once."""
+        self._tat = max(self._tat, now)
+        self._reschedule(now)
 
     def _arrived_late(self, ticket: Ticket, now: float) -> None:
         """Keeps the next request one interval from when `ticket`'s may have reached the server.
@@ -204,9 +296,11 @@ class Pacer:
         burst = 1.0 if self.control.throttled else INITIAL_BURST
         return (burst - 1.0) / self.control.rate
 
-    def _slot(self, tat: float, position: int, now: float) -> float:
-        """The slot of the waiting ticket at `position`, the schedule being at `tat`."""
+    def _slot(self, ticket: Ticket, tat: float, position: int, now: float) -> float:
+        """The slot of `ticket`, waiting at `position`, the schedule being at `tat`."""
         at = max(tat - self._tolerance(), self._hold_until)
+        if self._first is not None:
+            at = max(at, self._first.not_before(ticket, now))
         # Past the requests the server said it still takes: after its reset.
         budget = self._budget
         left = None if budget is None else budget - (self._sent - self._budget_at_sent)
@@ -219,7 +313,7 @@ class Pacer:
         interval = 1.0 / self.control.rate
         tat = self._tat
         for position, ticket in enumerate(self._waiting):
-            at = self._slot(tat, position, now)
+            at = self._slot(ticket, tat, position, now)
             if at > ticket.at:
                 ticket.moves += 1
             ticket.at = at
@@ -237,13 +331,22 @@ def fingerprint(credential: str) -> str:
     return hmac.new(_PROCESS_KEY, credential.encode(), hashlib.sha256).hexdigest()
 
 
-def shared_pacer(requests_per_minute: float, *, key: Hashable, clock: Callable[[], float]) -> Pacer:
+def shared_pacer(
+    requests_per_minute: float,
+    *,
+    key: Hashable,
+    clock: Callable[[], float],
+    clock_known: Callable[[], bool] | None = None,
+) -> Pacer:
     """The pacer of every live client with this `key` (credential fingerprint, base URL and
-    clock), created on first use; a stricter ceiling than its own lowers it."""
+    clock), created on first use; a stricter ceiling than its own lowers it. `clock_known`
+    is as for `Pacer` (the key's clients share one server clock)."""
     with _registry_lock:
         pacer = _registry.get(key)
         if pacer is None:
-            pacer = _registry[key] = Pacer(requests_per_minute, clock=clock)
+            pacer = _registry[key] = Pacer(
+                requests_per_minute, clock=clock, clock_known=clock_known
+            )
         else:
             pacer.lower_ceiling(requests_per_minute)
         return pacer

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from ._auth import APIKeyAuth, JWTAuth
-from ._clock import SYSTEM_CLOCK, Clock
+from ._clock import SYSTEM_CLOCK, Clock, ServerClock, shared_server_clock
 from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_TIMEOUT,
@@ -99,12 +99,21 @@ class Settings:
         headers = httpx.Headers(http_client.headers if http_client is not None else None)
         headers["User-Agent"] = user_agent()
         rate = _requests_per_minute(requests_per_minute)
-        auth = _auth(secret_id, secret_key, api_key, clock)
         url = _base_url(base_url, client_base_url)
+        # Every client of one API on one clock learns the server's clock together.
+        server_clock = shared_server_clock(clock.time, key=(url, clock))
+        auth = _auth(secret_id, secret_key, api_key, clock, server_clock)
         pacer = (
             None
             if rate is None
-            else shared_pacer(rate, key=(url, auth.fingerprint, clock), clock=clock.monotonic)
+            else shared_pacer(
+                rate,
+                key=(url, auth.fingerprint, clock),
+                clock=clock.monotonic,
+                # Until the server's clock is known, calls started together wait for the
+                # first one's answer: it teaches the clock, so only that one draws a 401.
+                clock_known=(lambda: server_clock.known) if isinstance(auth, JWTAuth) else None,
+            )
         )
         return cls(
             auth=auth,
@@ -177,7 +186,7 @@ def user_agent() -> str:
 
 
 def _auth(
-    secret_id: object, secret_key: object, api_key: object, clock: Clock
+    secret_id: object, secret_key: object, api_key: object, clock: Clock, server_clock: ServerClock
 ) -> JWTAuth | APIKeyAuth:
     if secret_id is None and secret_key is None and api_key is None:
         secret_id = os.environ.get(ENV_SECRET_ID)
@@ -197,7 +206,7 @@ def _auth(
             raise HeymarketError(
                 f"secret_id and secret_key must both be non-empty strings ({source})"
             )
-        return JWTAuth(secret_id, secret_key, clock=clock.time)
+        return JWTAuth(secret_id, secret_key, clock=clock.time, server_clock=server_clock)
     if isinstance(api_key, Secret):
         return APIKeyAuth(api_key)
     if api_key is not None:

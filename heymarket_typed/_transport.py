@@ -104,6 +104,7 @@ class _Attempts:
     def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> None:
         """What a response says about the server's clock and its rate limit."""
         if not isinstance(outcome, httpx.Response):
+            self.abandon(ticket)  # no answer: if others wait for one, the next goes instead
             return
         if self.observe is not None:
             self.observe(outcome)
@@ -221,6 +222,9 @@ class RetryingTransport(httpx.BaseTransport):
                 outcome.request = request
             except httpx.TransportError as error:
                 outcome = error
+            except BaseException:  # cancelled in flight: no answer will come
+                attempts.abandon(ticket)
+                raise
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
             attempts.learn(ticket, outcome)
@@ -276,6 +280,9 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 outcome.request = request
             except httpx.TransportError as error:
                 outcome = error
+            except BaseException:  # cancelled in flight: no answer will come
+                attempts.abandon(ticket)
+                raise
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
             attempts.learn(ticket, outcome)

@@ -10,7 +10,8 @@ import jwt
 import pytest
 
 from heymarket_typed import Heymarket, errors
-from heymarket_typed._auth import SIGN_BACK, APIKeyAuth, JWTAuth
+from heymarket_typed._auth import SIGN_BACK, SIGN_BACK_KNOWN, APIKeyAuth, JWTAuth
+from heymarket_typed._clock import ServerClock
 from heymarket_typed._pacing import INITIAL_BURST, Pacer
 from heymarket_typed._retry import RetryPolicy
 from heymarket_typed._transport import RetryingTransport
@@ -302,3 +303,46 @@ def test_an_unreadable_or_close_date_changes_nothing() -> None:
 def iat_of_test(token: str) -> int:
     issued: int = jwt.decode(token, f"{SECRET_ID}||{SECRET_KEY}", algorithms=["HS256"])["iat"]
     return issued
+
+
+def test_a_401_for_a_token_signed_before_the_clock_was_learned_keeps_the_clock() -> None:
+    """Two calls signed by a clock 10 minutes behind are refused; the second 401 is for the
+    old token, not a sign that `Date` is wrong (before: it put the clock back, the next token
+    was refused again, and calls started together failed in turn)."""
+    clock = FakeClock(wall=1_700_000_000.0)
+    auth = JWTAuth(SECRET_ID, SECRET_KEY, clock=clock.time)
+    old = httpx.Request("GET", "https://api.heymarket.com/v1/contact/1")
+    auth.sign(old)
+    ahead = {"Date": formatdate(1_700_000_600, usegmt=True)}
+    auth.observe(httpx.Response(401, headers=ahead, request=old))
+    fresh = auth._token()
+    auth.observe(httpx.Response(401, headers=ahead, request=old))
+    assert auth.server_clock.offset == 600.5
+    assert auth._token() == fresh
+
+
+def test_a_client_built_later_knows_the_clock_another_client_learned() -> None:
+    clock = FakeClock()
+    fake = FakeHeymarket(clock=clock.time, clock_offset=600.0)
+    fake.seed(1)
+    log = ServerLog(fake, clock, 600.0)
+    first = unpaced_jwt_client(clock, log)
+    assert first.contacts.count() == 1
+    second = unpaced_jwt_client(clock, log)
+    assert second.contacts.count() == 1
+    assert [status for _, _, status in log.arrivals] == [401, 200, 200]
+
+
+def test_a_token_signed_before_another_client_learned_the_clock_is_signed_again() -> None:
+    """The server is 10 minutes behind: a token dated by the client's clock is not too old by
+    the server's, so only the learned offset says to sign it again, whoever learned it."""
+    clock = FakeClock(wall=1_700_000_000.0)
+    server_clock = ServerClock(clock.time)
+    one, other = (
+        JWTAuth(SECRET_ID, SECRET_KEY, clock=clock.time, server_clock=server_clock)
+        for _ in range(2)
+    )
+    one._token()
+    behind = {"Date": formatdate(1_699_999_400, usegmt=True)}
+    other.observe(httpx.Response(401, headers=behind))
+    assert iat_of_test(one._token()) == 1_699_999_400 - SIGN_BACK_KNOWN

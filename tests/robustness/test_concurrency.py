@@ -18,7 +18,7 @@ import asyncio
 import functools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -230,7 +230,7 @@ def test_16_threads_share_one_client_across_a_token_renewal_paced_and_error_free
     assert failures == []
     check_all_answered(setup, THREADS * CALLS_PER_THREAD)
     check_tokens(setup.log.attempts)
-    check_paced([a.mono for a in setup.log.attempts], REQUESTS_PER_MINUTE)
+    check_paced(after_the_first_answer(a.mono for a in setup.log.attempts), REQUESTS_PER_MINUTE)
 
 
 @pytest.mark.asyncio
@@ -261,7 +261,13 @@ def small_run(requests_per_minute: float | None) -> list[float]:
     with setup.client(requests_per_minute) as client:
         assert run_threads(setup, client, THREADS, 20) == []
     tally("calls (pacing check, small runs)", THREADS * 20)
-    return [a.mono for a in setup.log.attempts]
+    return after_the_first_answer(a.mono for a in setup.log.attempts)
+
+
+def after_the_first_answer(arrivals: Iterable[float]) -> list[float]:
+    """The arrivals but the first: that call goes alone and the others wait for its answer,
+    a `ROUND_TRIP` here, as it teaches the server's clock (`FirstAnswer`); then the rate."""
+    return sorted(arrivals)[1:]
 
 
 @pytest.mark.parametrize(
