@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import httpx
 
@@ -37,6 +38,20 @@ logger = logging.getLogger("heymarket_typed")
 
 PACING_POLL = 0.25
 """Longest single sleep while waiting for a pacing slot, in seconds (see `pacing_sleeps`)."""
+SPENT_WAIT = 60.0
+"""Seconds a request may wait for a spent quota before its 429s count as retries again. The
+documented limit is per minute ("500 requests per minute", heymarket-api-facts.md), so a
+spent quota is back within a minute; refusals past that are something else."""
+
+
+@dataclass
+class _Call:
+    """One request's way through its attempts."""
+
+    attempt: int = 0
+    """Retries so far (those `max_retries` counts)."""
+    spent_since: float | None = None
+    """When it first found the quota spent (monotonic seconds)."""
 
 
 class _Attempts:
@@ -101,18 +116,23 @@ class _Attempts:
         if self.sign is not None:
             self.sign(request)
 
-    def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> None:
-        """What a response says about the server's clock and its rate limit."""
+    def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> bool:
+        """What a response says about the server's clock and its rate limit.
+
+        Returns:
+            Whether it is a 429 that found the quota spent (`Pacer.throttled`).
+        """
         if not isinstance(outcome, httpx.Response):
-            return
+            return False
         if self.observe is not None:
             self.observe(outcome)
         if self.pacer is None or ticket is None:
-            return
+            return False
         headers = outcome.headers
         now = server_now(headers, self.clock.time())
+        spent = False
         if outcome.status_code == 429:
-            self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
+            spent = self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
         else:
             self.pacer.succeeded(ticket)
         hints = limits(headers, now)
@@ -123,20 +143,28 @@ class _Attempts:
                 remaining=hints.remaining,
                 reset=hints.reset,
             )
+        return spent
 
     def retry_delay(
         self,
         request: httpx.Request,
         outcome: httpx.Response | httpx.TransportError,
-        attempt: int,
+        call: _Call,
         elapsed: float,
+        *,
+        spent: bool = False,
     ) -> float | None:
         """Seconds to wait before the next attempt, or None when `outcome` is final.
+
+        A 429 that found the quota spent (`spent`) is no retry: the pacer holds every request
+        until the server may take one, so resending is waiting for a slot, for up to
+        `SPENT_WAIT` seconds (unless `max_retries` is 0: then no 429 is resent).
 
         Raises:
             APIConnectionError: the final outcome is a network failure (APITimeoutError for a
                 timeout).
         """
+        attempt = call.attempt
         if isinstance(outcome, httpx.TransportError):
             delay = self.policy.delay_after_error(request, outcome, attempt)
             if delay is None:
@@ -146,6 +174,13 @@ class _Attempts:
             reason = f"{type(outcome).__name__}: {outcome}"
         else:
             _log_response(request, outcome, elapsed)
+            if spent and self._waits_for_quota(call):
+                logger.info(
+                    "Resending %s %s when the rate limit's quota is back (429, not a retry)",
+                    request.method,
+                    request.url,
+                )
+                return 0.0
             delay = self.policy.delay_after_response(request, outcome, attempt)
             if delay is None:
                 return None
@@ -159,7 +194,16 @@ class _Attempts:
             self.policy.max_retries,
             reason,
         )
+        call.attempt += 1
         return delay
+
+    def _waits_for_quota(self, call: _Call) -> bool:
+        if self.policy.max_retries == 0:
+            return False
+        now = self.clock.monotonic()
+        if call.spent_since is None:
+            call.spent_since = now
+        return now - call.spent_since <= SPENT_WAIT
 
 
 def _raises(response: httpx.Response) -> bool:
@@ -204,7 +248,7 @@ class RetryingTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._attempts
         clock = attempts.clock
-        attempt = 0
+        call = _Call()
         while True:
             ticket = attempts.reserve()
             try:
@@ -223,14 +267,13 @@ class RetryingTransport(httpx.BaseTransport):
                 outcome = error
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
-            attempts.learn(ticket, outcome)
-            delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
+            spent = attempts.learn(ticket, outcome)
+            delay = attempts.retry_delay(request, outcome, call, elapsed, spent=spent)
             if delay is None:
                 break
             if isinstance(outcome, httpx.Response):
                 outcome.close()
             clock.sleep(delay)
-            attempt += 1
         assert isinstance(outcome, httpx.Response)
         return _delivered(outcome)
 
@@ -259,7 +302,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._attempts
         clock = attempts.clock
-        attempt = 0
+        call = _Call()
         while True:
             ticket = attempts.reserve()
             try:
@@ -278,14 +321,13 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 outcome = error
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
-            attempts.learn(ticket, outcome)
-            delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
+            spent = attempts.learn(ticket, outcome)
+            delay = attempts.retry_delay(request, outcome, call, elapsed, spent=spent)
             if delay is None:
                 break
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()
             await clock.asleep(delay)
-            attempt += 1
         assert isinstance(outcome, httpx.Response)
         return _delivered(outcome)
 
