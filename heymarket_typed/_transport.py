@@ -24,7 +24,6 @@ from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
-    client_closed,
     scrub_in_place,
     status_error,
     validation_error,
@@ -334,41 +333,6 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if self._owns_inner:
             await self._inner.aclose()
-
-
-class ClientTransport(httpx.BaseTransport):
-    """Sends through the transport a user's `httpx.Client` would pick for the URL (its proxies,
-    mounts, pool and limits). The SDK's own client, built from the user's settings, does the
-    rest, so each request crosses httpx's client machinery once, not twice.
-
-    `_transport_for_url` is private to httpx, but stable since 0.18; httpx is pinned below 0.29.
-    """
-
-    def __init__(self, client: httpx.Client) -> None:
-        self.client = client
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self.client.is_closed:  # closed by the client that owns the pool, or by you
-            raise client_closed()
-        return self.client._transport_for_url(request.url).handle_request(request)
-
-    def close(self) -> None:
-        self.client.close()
-
-
-class AsyncClientTransport(httpx.AsyncBaseTransport):
-    """The async twin of `ClientTransport`, over a user's `httpx.AsyncClient`."""
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.client.is_closed:
-            raise client_closed()
-        return await self.client._transport_for_url(request.url).handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self.client.aclose()
 
 
 # The generated package's `errors.UNPARSABLE_RESPONSE_EXTENSION` (not imported: see `_client`).
