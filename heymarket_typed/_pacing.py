@@ -212,8 +212,13 @@ class Pacer:
             if changed:
                 self._reschedule(self._clock())
 
-    def throttled(self, ticket: Ticket, retry_after: float | None) -> None:
-        """The server answered `ticket`'s request with a 429."""
+    def throttled(self, ticket: Ticket, retry_after: float | None) -> bool:
+        """The server answered `ticket`'s request with a 429.
+
+        Returns:
+            Whether the quota is spent (see `RateControl.spent`): the pacer holds every
+            request until the server may take one again, so resending is waiting, not a retry.
+        """
         with self._lock:
             now = self._clock()
             if self._answered():
@@ -230,6 +235,7 @@ class Pacer:
                 self._hold_until = max(self._hold_until, now + pause)
                 self.control.hold(now, self._hold_until, told=told)
             self._reschedule(now)
+            return self.control.spent
 
     def succeeded(self, ticket: Ticket) -> None:
         """The server took `ticket`'s request (any answer but a 429)."""

@@ -27,7 +27,10 @@ rarely moves, where every probe past it costs a 429:
   (unknown, the same both times) plus the limit times the rest of the span. A run of
   successes after a hold counts as long only beyond what the hold could have refilled.
 - A 429 with nothing let through since the previous one means the quota is spent (a window
-  not yet reset): the rate stays, and every request pauses, twice as long each time.
+  not yet reset): the rate stays, and every request pauses, twice as long each time. A run
+  of such 429s lasting `WINDOW_MIN` or more is a window's: the next estimate counts from the
+  run's first 429, so its span is a whole cycle of the window (refused, then taken), and may
+  be as long as `WINDOW_MAX`; and the rate doubles only after probing that long.
 - Only a 429 for a request sent after the last cut counts: the requests already in flight
   when a cut happens were sent at the old rate (TCP cuts once a round trip for the same reason).
 
@@ -67,15 +70,22 @@ ESTIMATE_SECONDS = 0.5
 ESTIMATE_MAX = 10.0
 """Two 429s at least `ESTIMATE_SECONDS` apart, and at most `ESTIMATE_MAX` (a longer gap is
 more likely idle time), estimate the limit from the successes between them."""
+WINDOW_MIN = 1.0
+"""A spent run this long (its first 429 to the next success) is a window's: a bucket refills
+a request sooner, at any rate of one a second or more."""
+WINDOW_MAX = 120.0
+"""Two 429s may be this far apart when the first began a window's spent run: the server
+refused for a while, then took requests again, so the span is a cycle of the window (the
+documented limit is per minute, and the client starts somewhere inside the minute)."""
 FIT_SECONDS = 0.3
 """Two spans after equal holds solve for the limit when their times after the hold differ by
 at least this much (less, and one request's timing decides the answer)."""
 QUIET = 20
 """Successes since the previous 429 after which a 429 counts as touching the limit."""
-MAX_PAUSE = 2.0
+MAX_PAUSE = 4.0
 FIRST_PAUSE = 0.25
 """Seconds every request waits after a deep cut; doubled after each 429 that follows another
-with nothing let through between (a spent window)."""
+with nothing let through between (a spent window), up to `MAX_PAUSE`."""
 MIN_RATE = 1.0 / 60.0
 """One request a minute: the rate never drops below it."""
 
@@ -102,7 +112,11 @@ class RateControl:
         self._probed = 0.0  # seconds of probing past it, at most 1 / PROBE_PACE a response
         self._seen = float("-inf")  # when the climb last moved: the cut, or a success
         self._held = (float("-inf"), float("-inf"))  # the last span the pacer held everything
-        self._spent = False  # whether the last 429 found the quota spent
+        self.spent = False
+        """Whether the last 429 found the quota spent (nothing let through since the one before)."""
+        self._run_from = 0.0  # send time of the first 429 of the last spent run
+        self._refused = 0.0  # how long a window's last spent run lasted (0: not a window's)
+        self._window = False  # whether the span since `_last_429` is a window's cycle
         self._since_429 = 0  # successes since the last 429, whenever sent
         self._last_429: float | None = None  # send time of the last counted 429
         self._pause = 0.0
@@ -128,6 +142,11 @@ class RateControl:
         self._since_429 += 1
         if sent_at < self._cut_at or not self.throttled:
             return
+        if self.spent:  # the quota is back
+            self.spent = False
+            refused = sent_at - self._run_from
+            self._window = refused >= WINDOW_MIN
+            self._refused = refused if self._window else 0.0
         elapsed = min(IDLE, max(0.0, now - self._seen))
         self._seen = now
         if self._climbed < CLIMB:
@@ -142,7 +161,7 @@ class RateControl:
         after a 429 that found the quota spent: the server was refusing then."""
         if told:
             self._told = end
-        if self._spent:
+        if self.spent:
             return
         held_from, held_to = self._held
         self._held = (held_from, max(held_to, end)) if start <= held_to else (start, end)
@@ -163,10 +182,14 @@ class RateControl:
             # not reset yet, or a bucket refilling slower than requests came back). The rate
             # was cut already; wait longer instead of cutting again.
             self._pause = min(MAX_PAUSE, max(FIRST_PAUSE, self._pause * 2))
-            self._spent = True
+            if not self.spent:
+                self.spent, self._run_from = True, previous
             self._cut_at = now
             return self._pause
-        self._spent = False
+        self.spent = False
+        window, self._window = self._window, False
+        if window:
+            previous = self._run_from  # a window's whole cycle: refused, then taken
         rate = max(MIN_RATE, min(sent_rate, self._cap))
         # Both 429s found the server's quota spent, so what got through between them is what
         # it allows (this client's share, when others use it too) or less (if this client
@@ -178,7 +201,8 @@ class RateControl:
             span = sent_at - previous
             held = max(0.0, min(held_to, sent_at) - max(held_from, previous))
             gap = span - held
-        estimate = (passed + 1) / gap if ESTIMATE_SECONDS <= gap <= ESTIMATE_MAX else rate
+        longest = WINDOW_MAX if window else ESTIMATE_MAX
+        estimate = (passed + 1) / gap if ESTIMATE_SECONDS <= gap <= longest else rate
         if previous is not None and self._told > previous and span <= ESTIMATE_MAX:
             estimate = min(estimate, self._fit(passed, span, gap, held))
         else:
@@ -246,6 +270,9 @@ class RateControl:
             rate = self.peak * (1.0 + PROBE * x**3)
         else:
             # Past the probe with no 429: the limit rose (a quota partner went quiet). Take
-            # it back fast: double every `DOUBLE` seconds, as TCP's slow start does.
-            rate = self.peak * (1.0 + PROBE) * 2.0 ** ((probed - CLIMB) / DOUBLE)
+            # it back fast: double every `DOUBLE` seconds, as TCP's slow start does; but
+            # first wait as long as a window's quota last stayed spent: a window shows a
+            # rate past it only when it runs out, which may be that far off.
+            doubling = max(0.0, probed - CLIMB - self._refused)
+            rate = self.peak * (1.0 + PROBE) * 2.0 ** (doubling / DOUBLE)
         return max(MIN_RATE, min(self._cap, rate))

@@ -6,7 +6,9 @@ acted on them: on 429, and when the connection could not be made. A 500 after a 
 already have created the contact, so sending it again could create it twice.
 
 With pacing on, a 429 is retried at once: the pacer, told of the 429, has slowed down (and
-holds every request for a `Retry-After`), so the retry waits for its next slot there.
+holds every request for a `Retry-After`), so the retry waits for its next slot there. A 429
+that finds the quota spent is not counted here at all: the transport waits it out
+(`_transport.SPENT_WAIT`).
 """
 
 from __future__ import annotations

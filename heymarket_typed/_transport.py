@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import httpx
 
@@ -23,7 +24,6 @@ from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
-    client_closed,
     scrub_in_place,
     status_error,
     validation_error,
@@ -37,6 +37,20 @@ logger = logging.getLogger("heymarket_typed")
 
 PACING_POLL = 0.25
 """Longest single sleep while waiting for a pacing slot, in seconds (see `pacing_sleeps`)."""
+SPENT_WAIT = 60.0
+"""Seconds a request may wait for a spent quota before its 429s count as retries again. The
+documented limit is per minute ("500 requests per minute", heymarket-api-facts.md), so a
+spent quota is back within a minute; refusals past that are something else."""
+
+
+@dataclass
+class _Call:
+    """One request's way through its attempts."""
+
+    attempt: int = 0
+    """Retries so far (those `max_retries` counts)."""
+    spent_since: float | None = None
+    """When it first found the quota spent (monotonic seconds)."""
 
 
 class _Attempts:
@@ -101,19 +115,24 @@ class _Attempts:
         if self.sign is not None:
             self.sign(request)
 
-    def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> None:
-        """What a response says about the server's clock and its rate limit."""
+    def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> bool:
+        """What a response says about the server's clock and its rate limit.
+
+        Returns:
+            Whether it is a 429 that found the quota spent (`Pacer.throttled`).
+        """
         if not isinstance(outcome, httpx.Response):
             self.abandon(ticket)  # no answer: if others wait for one, the next goes instead
-            return
+            return False
         if self.observe is not None:
             self.observe(outcome)
         if self.pacer is None or ticket is None:
-            return
+            return False
         headers = outcome.headers
         now = server_now(headers, self.clock.time())
+        spent = False
         if outcome.status_code == 429:
-            self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
+            spent = self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
         else:
             self.pacer.succeeded(ticket)
         hints = limits(headers, now)
@@ -124,20 +143,28 @@ class _Attempts:
                 remaining=hints.remaining,
                 reset=hints.reset,
             )
+        return spent
 
     def retry_delay(
         self,
         request: httpx.Request,
         outcome: httpx.Response | httpx.TransportError,
-        attempt: int,
+        call: _Call,
         elapsed: float,
+        *,
+        spent: bool = False,
     ) -> float | None:
         """Seconds to wait before the next attempt, or None when `outcome` is final.
+
+        A 429 that found the quota spent (`spent`) is no retry: the pacer holds every request
+        until the server may take one, so resending is waiting for a slot, for up to
+        `SPENT_WAIT` seconds (unless `max_retries` is 0: then no 429 is resent).
 
         Raises:
             APIConnectionError: the final outcome is a network failure (APITimeoutError for a
                 timeout).
         """
+        attempt = call.attempt
         if isinstance(outcome, httpx.TransportError):
             delay = self.policy.delay_after_error(request, outcome, attempt)
             if delay is None:
@@ -147,6 +174,13 @@ class _Attempts:
             reason = f"{type(outcome).__name__}: {outcome}"
         else:
             _log_response(request, outcome, elapsed)
+            if spent and self._waits_for_quota(call):
+                logger.info(
+                    "Resending %s %s when the rate limit's quota is back (429, not a retry)",
+                    request.method,
+                    request.url,
+                )
+                return 0.0
             delay = self.policy.delay_after_response(request, outcome, attempt)
             if delay is None:
                 return None
@@ -160,7 +194,16 @@ class _Attempts:
             self.policy.max_retries,
             reason,
         )
+        call.attempt += 1
         return delay
+
+    def _waits_for_quota(self, call: _Call) -> bool:
+        if self.policy.max_retries == 0:
+            return False
+        now = self.clock.monotonic()
+        if call.spent_since is None:
+            call.spent_since = now
+        return now - call.spent_since <= SPENT_WAIT
 
 
 def _raises(response: httpx.Response) -> bool:
@@ -205,7 +248,7 @@ class RetryingTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._attempts
         clock = attempts.clock
-        attempt = 0
+        call = _Call()
         while True:
             ticket = attempts.reserve()
             try:
@@ -227,14 +270,13 @@ class RetryingTransport(httpx.BaseTransport):
                 raise
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
-            attempts.learn(ticket, outcome)
-            delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
+            spent = attempts.learn(ticket, outcome)
+            delay = attempts.retry_delay(request, outcome, call, elapsed, spent=spent)
             if delay is None:
                 break
             if isinstance(outcome, httpx.Response):
                 outcome.close()
             clock.sleep(delay)
-            attempt += 1
         assert isinstance(outcome, httpx.Response)
         return _delivered(outcome)
 
@@ -263,7 +305,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._attempts
         clock = attempts.clock
-        attempt = 0
+        call = _Call()
         while True:
             ticket = attempts.reserve()
             try:
@@ -285,55 +327,19 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 raise
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
-            attempts.learn(ticket, outcome)
-            delay = self._attempts.retry_delay(request, outcome, attempt, elapsed)
+            spent = attempts.learn(ticket, outcome)
+            delay = attempts.retry_delay(request, outcome, call, elapsed, spent=spent)
             if delay is None:
                 break
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()
             await clock.asleep(delay)
-            attempt += 1
         assert isinstance(outcome, httpx.Response)
         return _delivered(outcome)
 
     async def aclose(self) -> None:
         if self._owns_inner:
             await self._inner.aclose()
-
-
-class ClientTransport(httpx.BaseTransport):
-    """Sends through the transport a user's `httpx.Client` would pick for the URL (its proxies,
-    mounts, pool and limits). The SDK's own client, built from the user's settings, does the
-    rest, so each request crosses httpx's client machinery once, not twice.
-
-    `_transport_for_url` is private to httpx, but stable since 0.18; httpx is pinned below 0.29.
-    """
-
-    def __init__(self, client: httpx.Client) -> None:
-        self.client = client
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self.client.is_closed:  # closed by the client that owns the pool, or by you
-            raise client_closed()
-        return self.client._transport_for_url(request.url).handle_request(request)
-
-    def close(self) -> None:
-        self.client.close()
-
-
-class AsyncClientTransport(httpx.AsyncBaseTransport):
-    """The async twin of `ClientTransport`, over a user's `httpx.AsyncClient`."""
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.client.is_closed:
-            raise client_closed()
-        return await self.client._transport_for_url(request.url).handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self.client.aclose()
 
 
 # The generated package's `errors.UNPARSABLE_RESPONSE_EXTENSION` (not imported: see `_client`).

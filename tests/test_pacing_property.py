@@ -113,7 +113,13 @@ def export(shape: dict[str, object], clock: FakeClock | None = None) -> list[int
     ceiling = cast(float, shape["ceiling"])
     clock = clock or FakeClock()
     fake = FakeHeymarket(
-        rate_limit=Quota(rate, burst=burst, window=shape["window"], clock=clock.monotonic),  # type: ignore[arg-type]
+        rate_limit=Quota(
+            rate,
+            burst=burst,
+            window=shape["window"],  # type: ignore[arg-type]
+            period=cast(float, shape.get("period", 1.0)),
+            clock=clock.monotonic,
+        ),
         retry_after=bool(shape["retry_after"]),
         rate_limit_headers=shape["headers"],  # type: ignore[arg-type]
         clock=clock.time,
