@@ -8,7 +8,8 @@ is released and its slot goes to the next caller. Slots are recomputed whenever 
 falls, a `Retry-After` arrives or a ticket is released, so waiters never go out at a stale rate.
 
 Every client of one credential and base URL in a process shares one pacer (`shared_pacer`), as
-they share one quota at the server.
+they share one quota at the server. Each client has a `Lane` on it: its ceiling (the pacer's is
+the strictest of the open lanes) and its waiting requests, withdrawn when the client closes.
 
 Until the server's clock is known (JWT clients; see `FirstAnswer`), one request goes ahead
 and the others wait for its answer: every request sent before it is signed by a clock that
@@ -27,13 +28,11 @@ from collections import deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
+from ._first_answer import FirstAnswer
 from ._ratecontrol import RateControl
 
 RTT_SAMPLES = 32
 """Round trips kept to find the fastest recent one (the path's own delay, without queueing)."""
-FIRST_ANSWER_WAIT = 2.0
-"""Seconds, at most, the other requests wait for the answer to the one sent ahead of them
-(`FirstAnswer`): an answer slower than that, or one that never comes, holds no one longer."""
 INITIAL_BURST = 2.0
 """Requests that may go at once before any 429: enough that two calls in a row do not wait,
 few enough that a server with no burst at all refuses only one."""
@@ -52,60 +51,28 @@ class Ticket:
     rate: float = 0.0
     """The rate in force when it was sent."""
     sent_at: float | None = field(default=None)
+    lane: Lane | None = None
+    """The client it belongs to, if any."""
+    withdrawn: bool = False
+    """Its client closed before it was sent: it will not be."""
 
 
-class FirstAnswer:
-    """Until the server's clock is known, one request goes ahead and the others wait for its
-    answer (at most `FIRST_ANSWER_WAIT` after it went): it teaches the clock (`Date`), so calls
-    started together on a machine whose clock is minutes off draw one 401, not one each.
+class Lane:
+    """One client's place at a shared pacer: its ceiling, and its requests waiting for a slot.
 
-    Any answer opens the gate (one without `Date` teaches nothing, and waiting would not help).
-    A request ahead that gets no answer (a network error, cancelled in flight, given up before
-    it went) hands its place to the next waiting one. Not thread-safe: `Pacer` locks.
-
-    Args:
-        clock_known: Whether the server's clock is known (a client of the server learned it).
+    Closing it (the client closed) withdraws those requests, so the other clients of the quota
+    do not wait behind them, and drops its ceiling, so a stricter one lapses with its client;
+    a lane garbage-collected with its client drops its ceiling too (`Pacer.join`).
     """
 
-    def __init__(self, clock_known: Callable[[], bool]) -> None:
-        self._clock_known = clock_known
-        self._answered = False
-        self.ahead: Ticket | None = None
-        """The request the others wait for."""
+    def __init__(self, pacer: Pacer, ceiling: float) -> None:
+        self.pacer = pacer
+        self.ceiling = ceiling
+        """Requests per second."""
+        self.closed = False
 
-    def is_open(self) -> bool:
-        """Whether no one waits any longer: an answer came, or the clock is known."""
-        if not self._answered and self._clock_known():
-            self._answered = True
-        if self._answered:
-            self.ahead = None
-        return self._answered
-
-    def answered(self) -> bool:
-        """An answer came. Returns whether others waited for one (their slots move up)."""
-        waited = self.ahead is not None
-        self._answered = True
-        self.ahead = None
-        return waited
-
-    def not_before(self, ticket: Ticket, now: float) -> float:
-        """The earliest `ticket` may go (monotonic seconds); `-inf` when it need not wait."""
-        if self.is_open():
-            return float("-inf")
-        if self.ahead is None:
-            self.ahead = ticket
-        if ticket is self.ahead:
-            return float("-inf")
-        went = self.ahead.sent_at
-        return (max(self.ahead.at, now) if went is None else went) + FIRST_ANSWER_WAIT
-
-    def unanswered(self, ticket: Ticket, waiting: list[Ticket]) -> bool:
-        """`ticket`'s request will get no answer: the next of `waiting` goes ahead instead.
-        Returns whether the schedule changed."""
-        if ticket is not self.ahead or self.is_open():
-            return False
-        self.ahead = waiting[0] if waiting else None
-        return True
+    def close(self) -> None:
+        self.pacer._leave(self)
 
 
 class Pacer:
@@ -139,30 +106,56 @@ class Pacer:
         self._sent = 0
         self._budget_at_sent = 0
         self._rtts: deque[float] = deque(maxlen=RTT_SAMPLES)
+        self._lanes: weakref.WeakSet[Lane] = weakref.WeakSet()
+        self._lane_count = 0  # open lanes last counted: fewer now means some were collected
 
     @property
     def rate(self) -> float:
         """The current rate, in requests per second."""
         return self.control.rate
 
-    def lower_ceiling(self, requests_per_minute: float) -> None:
-        """A second client of the same credential asked for less: the stricter ceiling wins."""
+    def join(self, requests_per_minute: float) -> Lane:
+        """A client's lane, at its own ceiling: while it is open (and alive), the pacer's
+        ceiling is no higher than that."""
         with self._lock:
-            ceiling = requests_per_minute / 60.0
-            if ceiling < self.control.ceiling:
-                self.control.ceiling = ceiling
-                self.control.limit()
-                self._reschedule(self._clock())
+            lane = Lane(self, requests_per_minute / 60.0)
+            self._lanes.add(lane)
+            self._set_ceiling()
+            return lane
 
-    def reserve(self) -> Ticket:
-        """Takes the next slot: wait as `delay` says, then call `sent` (or `release`)."""
+    def _leave(self, lane: Lane) -> None:
         with self._lock:
+            if lane.closed:
+                return
+            lane.closed = True
+            self._lanes.discard(lane)
+            for ticket in [t for t in self._waiting if t.lane is lane]:
+                ticket.withdrawn = True
+                self._release(ticket)
+            self._set_ceiling()
+            self._reschedule(self._clock())
+
+    def _set_ceiling(self) -> None:
+        """The strictest ceiling of the open lanes (none open: the last one stays)."""
+        self._lane_count = len(self._lanes)
+        ceiling = min((lane.ceiling for lane in self._lanes), default=self.control.ceiling)
+        if ceiling != self.control.ceiling:
+            self.control.ceiling = ceiling
+            self.control.limit()  # below: the rate drops; above: it may climb back
+            self._reschedule(self._clock())
+
+    def reserve(self, lane: Lane | None = None) -> Ticket:
+        """Takes the next slot (for a request of `lane`'s client): wait as `delay` says, then
+        call `sent` (or `release`)."""
+        with self._lock:
+            if len(self._lanes) != self._lane_count:
+                self._set_ceiling()  # a client was garbage-collected without closing
             now = self._clock()
             if not self._waiting:
                 # The schedule restarts from now after a lull, with its burst allowance.
                 self._tat = self._end = max(self._tat, now)
             # After the others: their slots stay put (their waiters are asleep on them).
-            ticket = Ticket()
+            ticket = Ticket(lane=lane)
             ticket.at = self._slot(ticket, self._end, len(self._waiting), now)
             self._end = max(self._end, ticket.at) + 1.0 / self.control.rate
             self._waiting.append(ticket)
@@ -204,13 +197,17 @@ class Pacer:
         """Gives back the slot of a request that will not be sent, or that was sent and will
         get no answer (a network error, cancelled in flight)."""
         with self._lock:
-            changed = ticket in self._waiting
-            if changed:
-                self._waiting.remove(ticket)
-            if self._first is not None:
-                changed = self._first.unanswered(ticket, self._waiting) or changed
-            if changed:
+            if self._release(ticket):
                 self._reschedule(self._clock())
+
+    def _release(self, ticket: Ticket) -> bool:
+        """Takes `ticket` off the schedule; returns whether the schedule changed."""
+        changed = ticket in self._waiting
+        if changed:
+            self._waiting.remove(ticket)
+        if self._first is not None:
+            changed = self._first.unanswered(ticket, self._waiting) or changed
+        return changed
 
     def throttled(self, ticket: Ticket, retry_after: float | None) -> bool:
         """The server answered `ticket`'s request with a 429.
@@ -345,14 +342,12 @@ def shared_pacer(
     clock_known: Callable[[], bool] | None = None,
 ) -> Pacer:
     """The pacer of every live client with this `key` (credential fingerprint, base URL and
-    clock), created on first use; a stricter ceiling than its own lowers it. `clock_known`
-    is as for `Pacer` (the key's clients share one server clock)."""
+    clock), created on first use; each client then `join`s it at its own ceiling.
+    `clock_known` is as for `Pacer` (the key's clients share one server clock)."""
     with _registry_lock:
         pacer = _registry.get(key)
         if pacer is None:
             pacer = _registry[key] = Pacer(
                 requests_per_minute, clock=clock, clock_known=clock_known
             )
-        else:
-            pacer.lower_ceiling(requests_per_minute)
         return pacer

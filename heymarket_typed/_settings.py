@@ -78,6 +78,8 @@ class Settings:
     clock: Clock
     phone_region: str | None
     round_trips: RoundTrips
+    requests_per_minute: float | None = None
+    """This client's own ceiling (the shared pacer's may be lower while a stricter one lives)."""
 
     @classmethod
     def resolve(
@@ -126,11 +128,15 @@ class Settings:
             clock=clock,
             phone_region=phone_region(default_phone_region),
             round_trips=RoundTrips(None if pacer is None else lambda: pacer.rate),
+            requests_per_minute=rate,
         )
 
     def transport_options(self) -> dict[str, Any]:
-        """Keywords for `RetryingTransport` / `AsyncRetryingTransport` around a shared pool."""
+        """Keywords for `RetryingTransport` / `AsyncRetryingTransport` around a shared pool;
+        each call joins the shared pacer (a client's lane, closed with its transport)."""
+        pacer, rate = self.pacer, self.requests_per_minute
         return {
+            "lane": None if pacer is None or rate is None else pacer.join(rate),
             "policy": RetryPolicy(
                 self.max_retries, wall_clock=self.clock.time, paced=self.pacer is not None
             ),

@@ -24,12 +24,13 @@ from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    client_closed,
     scrub_in_place,
     status_error,
     validation_error,
 )
 from ._limits import limits, retry_after, server_now
-from ._pacing import Pacer, Ticket
+from ._pacing import Lane, Pacer, Ticket
 from ._retry import RetryPolicy
 from ._throughput import RoundTrips
 
@@ -65,6 +66,7 @@ class _Attempts:
         observe: Callable[[httpx.Response], None] | None,
         *,
         round_trips: RoundTrips | None = None,
+        lane: Lane | None = None,
     ) -> None:
         self.policy = policy
         self.pacer = pacer
@@ -72,6 +74,7 @@ class _Attempts:
         self.sign = sign
         self.observe = observe
         self.round_trips = round_trips
+        self.lane = lane
 
     def timed(self, outcome: httpx.Response | httpx.TransportError, seconds: float) -> None:
         """A response's round trip (pacing waits excluded), for exports' `readers()`."""
@@ -81,13 +84,21 @@ class _Attempts:
 
     def reserve(self) -> Ticket | None:
         """A place in the pacer's schedule: wait `pacing_delay(ticket)` until it is due."""
-        return self.pacer.reserve() if self.pacer is not None else None
+        return self.pacer.reserve(self.lane) if self.pacer is not None else None
 
     def pacing_delay(self, ticket: Ticket | None, slept_for: int | None) -> tuple[float, int]:
         """Seconds to wait for `ticket`'s slot, and what to pass as `slept_for` after."""
         if self.pacer is None or ticket is None:
             return 0.0, 0
+        if ticket.withdrawn:
+            raise client_closed()
         return self.pacer.delay(ticket, slept_for)
+
+    def close(self) -> None:
+        """The client closed: its requests still waiting for a slot give it up and raise the
+        closed-client error (as httpx refuses to send once closed), and its ceiling lapses."""
+        if self.lane is not None:
+            self.lane.close()
 
     def pacing_sleeps(self, ticket: Ticket | None) -> Iterator[float]:
         """The sleeps until `ticket`'s slot, each at most `PACING_POLL` seconds: a slot that
@@ -239,10 +250,13 @@ class RetryingTransport(httpx.BaseTransport):
         sign: Callable[[httpx.Request], None] | None = None,
         observe: Callable[[httpx.Response], None] | None = None,
         round_trips: RoundTrips | None = None,
+        lane: Lane | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock, sign, observe, round_trips=round_trips)
+        self._attempts = _Attempts(
+            policy, pacer, clock, sign, observe, round_trips=round_trips, lane=lane
+        )
         self._owns_inner = owns_inner
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -281,6 +295,7 @@ class RetryingTransport(httpx.BaseTransport):
         return _delivered(outcome)
 
     def close(self) -> None:
+        self._attempts.close()
         if self._owns_inner:
             self._inner.close()
 
@@ -296,10 +311,13 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         sign: Callable[[httpx.Request], None] | None = None,
         observe: Callable[[httpx.Response], None] | None = None,
         round_trips: RoundTrips | None = None,
+        lane: Lane | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
-        self._attempts = _Attempts(policy, pacer, clock, sign, observe, round_trips=round_trips)
+        self._attempts = _Attempts(
+            policy, pacer, clock, sign, observe, round_trips=round_trips, lane=lane
+        )
         self._owns_inner = owns_inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -338,6 +356,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         return _delivered(outcome)
 
     async def aclose(self) -> None:
+        self._attempts.close()
         if self._owns_inner:
             await self._inner.aclose()
 

@@ -16,7 +16,8 @@ import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket
 from heymarket_typed._clock import Clock
-from heymarket_typed._pacing import FIRST_ANSWER_WAIT, Pacer, Ticket
+from heymarket_typed._first_answer import FIRST_ANSWER_WAIT
+from heymarket_typed._pacing import Pacer, Ticket
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Fault
 from tests.helpers import BASE_URL, C, FakeClock, clocked
 from tests.robustness.support import AutojumpClock

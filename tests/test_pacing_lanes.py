@@ -1,0 +1,114 @@
+"""A closed client at a shared pacer: its waiting requests give their slots back and fail as
+closed, and a stricter ceiling it brought lapses with it (`Lane`).
+
+httpx refuses to send once a client is closed ("the client has been closed"); requests of a
+closed client still waiting for a pacing slot do the same, at once, instead of sending (or
+failing) at their slot while the other clients of the quota wait behind them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+import httpx
+import pytest
+
+from heymarket_typed import AsyncHeymarket, Heymarket, errors
+from heymarket_typed._pacing import Pacer
+from heymarket_typed._transport import PACING_POLL
+from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket
+from tests.helpers import BASE_URL, FakeClock, clocked
+from tests.virtual_time import LoopClock, VirtualTimeLoop, run
+
+
+def test_a_closed_lane_withdraws_its_waiting_requests() -> None:
+    clock = FakeClock()
+    pacer = Pacer(60, clock=clock.monotonic)
+    closing, other = pacer.join(60), pacer.join(60)
+    waiting = [pacer.reserve(closing) for _ in range(5)]
+    closing.close()
+    assert all(ticket.withdrawn for ticket in waiting)
+    assert pacer.delay(pacer.reserve(other))[0] == 0.0
+
+
+def test_closing_a_client_gives_its_waiting_slots_to_the_other_clients() -> None:
+    """Two clients of one credential at 60 a minute; the first starts 20 calls and is closed
+    0.5 s later. Its 18 waiting calls raise the closed-client error within a poll, and the
+    other client's call goes at the next slot (before: behind all 18, 18.5 s)."""
+
+    async def main(loop: VirtualTimeLoop) -> tuple[list[object], float, float]:
+        clock = LoopClock(loop)
+        fake = FakeHeymarket(clock=clock.time)
+        fake.seed(1)
+
+        def client() -> AsyncHeymarket:
+            http = httpx.AsyncClient(transport=fake.async_transport(), base_url=BASE_URL)
+            options = {"api_key": SANDBOX_API_KEY, "requests_per_minute": 60}
+            return clocked(AsyncHeymarket, clock, http_client=http, **options)
+
+        closing, other = client(), client()
+        assert closing._settings.pacer is other._settings.pacer
+        tasks = [asyncio.create_task(closing.contacts.count()) for _ in range(20)]
+        await asyncio.sleep(0.5)
+        await closing.close()
+        closed_at = loop.time()
+
+        async def other_call() -> float:
+            assert await other.contacts.count() == 1
+            return loop.time() - closed_at
+
+        waiting = asyncio.create_task(other_call())
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+        failed_within = loop.time() - closed_at
+        waited = await waiting
+        await other.close()
+        return list(results), failed_within, waited
+
+    results, failed_within, waited = run(main)
+    assert results[:2] == [1, 1]  # the burst went before the close
+    for result in results[2:]:
+        assert isinstance(result, errors.HeymarketError)
+        assert "closed" in str(result)
+    assert failed_within <= PACING_POLL
+    assert waited <= 0.5 + PACING_POLL  # its slot at 1 s, where the third call's was
+
+
+def two_clients(clock: FakeClock) -> tuple[Heymarket, Heymarket, Pacer]:
+    """Clients of one credential at 600 and 60 a minute, and the pacer they share."""
+    options = {"api_key": SANDBOX_API_KEY, "base_url": BASE_URL}
+    lenient = clocked(Heymarket, clock, requests_per_minute=600, **options)
+    strict = clocked(Heymarket, clock, requests_per_minute=60, **options)
+    pacer = lenient._settings.pacer
+    assert pacer is not None
+    assert strict._settings.pacer is pacer
+    assert pacer.rate == 1.0  # the stricter ceiling, while both live
+    return lenient, strict, pacer
+
+
+def waits(pacer: Pacer, n: int) -> list[float]:
+    return [round(pacer.delay(pacer.reserve())[0], 6) for _ in range(n)]
+
+
+def test_a_stricter_ceiling_lapses_when_its_client_closes() -> None:
+    clock = FakeClock()
+    lenient, strict, pacer = two_clients(clock)
+    strict.with_options(max_retries=0).close()  # a copy closing: the client still lives
+    assert pacer.rate == 1.0
+    strict.close()
+    assert pacer.rate == 10.0
+    assert waits(pacer, 4) == [0.0, 0.0, 0.1, 0.2]
+    lenient.close()
+
+
+@pytest.mark.parametrize("closed", [False, True], ids=["dropped", "closed-then-dropped"])
+def test_a_stricter_ceiling_lapses_when_its_client_is_garbage_collected(closed: bool) -> None:
+    clock = FakeClock()
+    lenient, strict, pacer = two_clients(clock)
+    if closed:
+        strict.close()
+    del strict
+    gc.collect()
+    assert waits(pacer, 4) == [0.0, 0.0, 0.1, 0.2]
+    assert pacer.rate == 10.0
+    lenient.close()
