@@ -19,6 +19,7 @@ from heymarket_typed._pacing import Pacer
 from heymarket_typed._transport import PACING_POLL
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket
 from tests.helpers import BASE_URL, FakeClock, clocked
+from tests.robustness.support import AutojumpClock
 from tests.virtual_time import LoopClock, VirtualTimeLoop, run
 
 
@@ -72,6 +73,45 @@ def test_closing_a_client_gives_its_waiting_slots_to_the_other_clients() -> None
         assert "closed" in str(result)
     assert failed_within <= PACING_POLL
     assert waited <= 0.5 + PACING_POLL  # its slot at 1 s, where the third call's was
+
+
+def test_closing_a_client_withdraws_the_calls_its_threads_are_waiting_on() -> None:
+    """The sync twin: 6 threads of the first client at 60 a minute, a seventh closes it
+    0.5 s in and calls through the other client."""
+    clock = AutojumpClock()
+    fake = FakeHeymarket(clock=clock.time)
+    fake.seed(1)
+
+    def client() -> Heymarket:
+        http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
+        options = {"api_key": SANDBOX_API_KEY, "requests_per_minute": 60}
+        return clocked(Heymarket, clock, http_client=http, **options)
+
+    closing, other = client(), client()
+    results: list[object] = []
+    ended: list[float] = []
+    closed_at: list[float] = []
+
+    def call() -> None:
+        try:
+            results.append(closing.contacts.count())
+        except errors.HeymarketError as error:
+            results.append(error)
+            ended.append(clock.mono)
+
+    def close_then_call_the_other() -> None:
+        clock.sleep(0.5)
+        closing.close()
+        closed_at.append(clock.mono)
+        assert other.contacts.count() == 1
+        closed_at.append(clock.mono)
+
+    clock.run([call] * 6 + [close_then_call_the_other])
+    other.close()
+    assert results.count(1) == 2
+    assert all("closed" in str(result) for result in results if result != 1)
+    assert max(ended) - closed_at[0] <= PACING_POLL
+    assert closed_at[1] - closed_at[0] <= 0.5 + PACING_POLL
 
 
 def two_clients(clock: FakeClock) -> tuple[Heymarket, Heymarket, Pacer]:
