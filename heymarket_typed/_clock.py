@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
-import weakref
 from collections.abc import Callable, Hashable
 
 from ._limits import http_date
+from ._registry import Registry
 
 
 class Clock:
@@ -93,16 +93,12 @@ RESOLUTION = 5.0
 response took to arrive, not to the clocks: smaller offsets are not applied."""
 
 
-_shared: weakref.WeakValueDictionary[Hashable, ServerClock] = weakref.WeakValueDictionary()
-_shared_lock = threading.Lock()
+_shared: Registry[ServerClock] = Registry()
 
 
 def shared_server_clock(wall: Callable[[], float], *, key: Hashable) -> ServerClock:
-    """The server clock of every live client with this `key` (base URL and client clock): what
-    one client learns from `Date`, the others (and their shared pacer) know at once, so a
-    client built later does not draw its own 401 on a machine whose clock is off."""
-    with _shared_lock:
-        clock = _shared.get(key)
-        if clock is None:
-            clock = _shared[key] = ServerClock(wall)
-        return clock
+    """The server clock of every client with this `key` (base URL fingerprint and client
+    clock): what one client learns from `Date`, the others (and their shared pacer) know at
+    once, and it is kept after they close (`Registry`), so a client built later does not draw
+    its own 401 on a machine whose clock is off."""
+    return _shared.get(key, lambda: ServerClock(wall))

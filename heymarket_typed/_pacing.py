@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ._first_answer import FirstAnswer
 from ._ratecontrol import RateControl
+from ._registry import Registry
 
 RTT_SAMPLES = 32
 """Round trips kept to find the fastest recent one (the path's own delay, without queueing)."""
@@ -140,9 +141,21 @@ class Pacer:
         self._lane_count = len(self._lanes)
         ceiling = min((lane.ceiling for lane in self._lanes), default=self.control.ceiling)
         if ceiling != self.control.ceiling:
+            before = self.control.rate
             self.control.ceiling = ceiling
             self.control.limit()  # below: the rate drops; above: it may climb back
-            self._reschedule(self._clock())
+            now = self._clock()
+            if self.control.rate > before:
+                self._rescale(before, now)
+            self._reschedule(now)
+
+    def _rescale(self, before: float, now: float) -> None:
+        """The rate rose from `before` (a stricter ceiling lapsed): the schedule still owed
+        at `now` is owed at the new rate, as a token bucket keeps its tokens when its rate
+        changes; so the next slot is about an interval of the new rate after the last send,
+        not one of the old (a minute, after a client of one request a minute)."""
+        if self._tat > now:
+            self._tat = now + (self._tat - now) * before / self.control.rate
 
     def reserve(self, lane: Lane | None = None) -> Ticket:
         """Takes the next slot (for a request of `lane`'s client): wait as `delay` says, then
@@ -324,8 +337,7 @@ class Pacer:
         self._end = tat
 
 
-_registry: weakref.WeakValueDictionary[Hashable, Pacer] = weakref.WeakValueDictionary()
-_registry_lock = threading.Lock()
+_registry: Registry[Pacer] = Registry()
 
 
 def fingerprint(credential: str) -> str:
@@ -341,13 +353,10 @@ def shared_pacer(
     clock: Callable[[], float],
     clock_known: Callable[[], bool] | None = None,
 ) -> Pacer:
-    """The pacer of every live client with this `key` (credential fingerprint, base URL and
-    clock), created on first use; each client then `join`s it at its own ceiling.
+    """The pacer of every client with this `key` (credential and base URL fingerprints, and
+    clock), created on first use and kept after they close (`Registry`), so a client built
+    later starts at the rate learned; each client then `join`s it at its own ceiling.
     `clock_known` is as for `Pacer` (the key's clients share one server clock)."""
-    with _registry_lock:
-        pacer = _registry.get(key)
-        if pacer is None:
-            pacer = _registry[key] = Pacer(
-                requests_per_minute, clock=clock, clock_known=clock_known
-            )
-        return pacer
+    return _registry.get(
+        key, lambda: Pacer(requests_per_minute, clock=clock, clock_known=clock_known)
+    )

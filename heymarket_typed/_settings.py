@@ -35,7 +35,7 @@ from ._options import (
     check_headers,
     check_timeout,
 )
-from ._pacing import Pacer, shared_pacer
+from ._pacing import Pacer, fingerprint, shared_pacer
 from ._phones import DEFAULT_PHONE_REGION, phone_region
 from ._retry import RetryPolicy
 from ._secret import Secret
@@ -102,15 +102,17 @@ class Settings:
         headers["User-Agent"] = user_agent()
         rate = _requests_per_minute(requests_per_minute)
         url = _base_url(base_url, client_base_url)
-        # Every client of one API on one clock learns the server's clock together.
-        server_clock = shared_server_clock(clock.time, key=(url, clock))
+        # Every client of one API on one clock learns the server's clock together. Keys are
+        # kept after the clients close: a fingerprint, as a URL may carry a password.
+        server = fingerprint(url)
+        server_clock = shared_server_clock(clock.time, key=(server, clock))
         auth = _auth(secret_id, secret_key, api_key, clock, server_clock)
         pacer = (
             None
             if rate is None
             else shared_pacer(
                 rate,
-                key=(url, auth.fingerprint, clock),
+                key=(server, auth.fingerprint, clock),
                 clock=clock.monotonic,
                 # Until the server's clock is known, calls started together wait for the
                 # first one's answer: it teaches the clock, so only that one draws a 401.

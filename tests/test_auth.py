@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from email.utils import formatdate
 
@@ -331,6 +332,23 @@ def test_a_client_built_later_knows_the_clock_another_client_learned() -> None:
     second = unpaced_jwt_client(clock, log)
     assert second.contacts.count() == 1
     assert [status for _, _, status in log.arrivals] == [401, 200, 200]
+
+
+def test_a_client_built_after_the_last_one_closed_still_knows_the_servers_clock() -> None:
+    """A client per unit of work (a web request, a cron run): built, one call, closed and
+    collected, five times, the server's clock 10 minutes ahead: one 401 in all (before: the
+    clock went with the last client, and each new one drew its own 401)."""
+    clock = FakeClock()
+    fake = FakeHeymarket(clock=clock.time, clock_offset=600.0)
+    fake.seed(1)
+    log = ServerLog(fake, clock, 600.0)
+    for _ in range(5):
+        with unpaced_jwt_client(clock, log) as client:
+            assert client.contacts.count() == 1
+        del client
+        gc.collect()
+        clock.advance(60)
+    assert [status for _, _, status in log.arrivals] == [401] + [200] * 5
 
 
 def test_a_token_signed_before_another_client_learned_the_clock_is_signed_again() -> None:

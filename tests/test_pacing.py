@@ -4,6 +4,7 @@ a 429 cuts and success restores, on a virtual clock."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 import threading
 
@@ -11,6 +12,7 @@ import httpx
 import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, models
+from heymarket_typed._clock import _shared
 from heymarket_typed._limits import Limits, limits
 from heymarket_typed._pacing import INITIAL_BURST, Pacer, Ticket, _registry
 from heymarket_typed._ratecontrol import (
@@ -539,6 +541,52 @@ def test_clients_of_one_credential_share_one_pacer_sync_and_async() -> None:
     assert elsewhere._settings.pacer is not pacer
     assert pacer.control.ceiling == 2.0  # the stricter ceiling of the two
     assert all(SECRET_KEY not in repr(key) and SECRET_ID not in repr(key) for key in _registry)
+
+
+def test_a_client_built_after_the_last_one_closed_paces_at_the_rate_it_learned() -> None:
+    """A client per unit of work: the first draws a 429 and is closed and collected; the next
+    of the credential gets its pacer, at the rate that 429 taught and not bursting (before:
+    a new pacer at the ceiling, which drew the 429 again)."""
+    clock = FakeClock()
+    api = ScriptedAPI().on(
+        "GET /v1/contact/1",
+        json_response(429, {"message": "slow down"}),
+        json_response(200, contact(1)),
+    )
+    first = api.client(_clock=clock, requests_per_minute=600)
+    first.contacts.get(1)
+    pacer = first._settings.pacer
+    assert pacer is not None
+    learned = pacer.rate
+    assert learned < 10.0
+    first.close()
+    del first, pacer
+    gc.collect()
+    second = api.client(_clock=clock, requests_per_minute=600)
+    pacer = second._settings.pacer
+    assert pacer is not None
+    assert pacer.control.throttled
+    assert pacer.rate == learned
+    second.close()
+
+
+def test_what_outlives_a_client_is_keyed_by_no_secret() -> None:
+    """The pacer and the server clock are kept after their clients close, and so are their
+    keys: a credential and a base URL (which may carry a password) only as fingerprints."""
+    password = "url-password-0001"
+    with clocked(
+        Heymarket,
+        FakeClock(),
+        secret_id=SECRET_ID,
+        secret_key=SECRET_KEY,
+        base_url=f"https://user:{password}@proxy.example",
+    ):
+        pass
+    gc.collect()
+    keys = [*_registry, *_shared]
+    assert keys
+    for key in keys:
+        assert not any(secret in repr(key) for secret in (SECRET_ID, SECRET_KEY, password))
 
 
 @pytest.mark.parametrize("value", [0, -1, 0.0, math.nan, math.inf, -math.inf])

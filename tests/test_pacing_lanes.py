@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 
 import httpx
 import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, errors
-from heymarket_typed._pacing import Pacer
+from heymarket_typed._pacing import Lane, Pacer
 from heymarket_typed._transport import PACING_POLL
 from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket
 from tests.helpers import BASE_URL, FakeClock, clocked
@@ -151,4 +152,70 @@ def test_a_stricter_ceiling_lapses_when_its_client_is_garbage_collected(closed: 
     gc.collect()
     assert waits(pacer, 4) == [0.0, 0.0, 0.1, 0.2]
     assert pacer.rate == 10.0
+    lenient.close()
+
+
+def send(pacer: Pacer, lane: Lane, clock: FakeClock) -> None:
+    """Reserves a slot for `lane`'s client, waits for it on the fake clock, and sends."""
+    ticket = pacer.reserve(lane)
+    clock.advance(pacer.delay(ticket)[0])
+    pacer.sent(ticket)
+
+
+@pytest.mark.parametrize("gone", ["closed", "collected"])
+@pytest.mark.parametrize("sender", ["strict", "lenient"])
+def test_a_lapsed_stricter_ceiling_reschedules_the_next_slots_at_the_remaining_rate(
+    gone: str, sender: str
+) -> None:
+    """Clients at 600 and 1 a minute: a send while both are open puts the next slot a minute
+    later. Once the strict one is gone, the lenient one's waiting and next requests go at
+    600 a minute, the k-th within k intervals of 0.1 s (before: the first of them waited
+    59.5 s, the slot scheduled at the old rate)."""
+    clock = FakeClock()
+    pacer = Pacer(600, clock=clock.monotonic)
+    lenient = pacer.join(600)
+    send(pacer, lenient, clock)
+    strict = pacer.join(1)
+    send(pacer, strict if sender == "strict" else lenient, clock)
+    clock.advance(0.5)
+    waiting = [pacer.reserve(lenient) for _ in range(2)]
+    if gone == "closed":
+        strict.close()
+    else:
+        del strict
+        gc.collect()
+    waiting += [pacer.reserve(lenient) for _ in range(2)]
+    assert pacer.rate == 10.0
+    delays = [pacer.delay(ticket)[0] for ticket in waiting]
+    assert delays == sorted(delays)
+    for k, delay in enumerate(delays, start=1):
+        assert delay <= k * 0.1 + 1e-9
+
+
+def test_a_client_built_after_a_stricter_one_closed_keeps_none_of_its_ceiling_or_requests() -> None:
+    """The pacer outlives its clients (a client per unit of work keeps what was learned), but
+    not their lanes: a client at 1 a minute with requests waiting is closed and collected;
+    the next one, at 600 a minute, gets the same pacer at its own ceiling, with nothing
+    waiting, and its requests go at 600 a minute from the strict client's last send."""
+    clock = FakeClock()
+    options = {"api_key": SANDBOX_API_KEY, "base_url": BASE_URL}
+    strict = clocked(Heymarket, clock, requests_per_minute=1, **options)
+    pacer = strict._settings.pacer
+    assert pacer is not None
+    [lane] = pacer._lanes  # the client's own
+    send(pacer, lane, clock)
+    waiting = [pacer.reserve(lane) for _ in range(3)]
+    strict.close()
+    del strict, lane
+    gc.collect()
+    kept = weakref.ref(pacer)
+    del pacer
+    lenient = clocked(Heymarket, clock, requests_per_minute=600, **options)
+    pacer = lenient._settings.pacer
+    assert pacer is not None
+    assert pacer is kept()
+    assert all(ticket.withdrawn for ticket in waiting)
+    assert pacer._waiting == []
+    assert pacer.control.ceiling == 10.0
+    assert waits(pacer, 3) == [0.0, 0.1, 0.2]  # one of the burst of 2 went a moment ago
     lenient.close()

@@ -1,0 +1,60 @@
+"""What the clients of one server share in a process (a pacer, the server's clock), by key.
+
+A client built per unit of work (`with Heymarket(...) as client:` per web request, per cron
+run) would otherwise start from nothing each time: its first calls draw the 401 of a skewed
+clock, or the 429s of a rate already learned. So the value outlives its clients: a weak
+registry shares it while any client uses it, and the `KEEP` most recently used are also held
+strongly (least recently used dropped first), so memory stays bounded however many keys come.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+KEEP = 64
+"""Values held after their last client is gone: the most recently used keys'."""
+
+
+class Registry(Generic[V]):
+    """Values by key: shared while in use, and the `keep` most recently used kept beyond that.
+
+    Keys outlive the clients that made them, so they must hold no secret (a credential is
+    keyed by its fingerprint). Thread-safe.
+    """
+
+    def __init__(self, *, keep: int = KEEP) -> None:
+        self._live: weakref.WeakValueDictionary[Hashable, V] = weakref.WeakValueDictionary()
+        self._kept: OrderedDict[Hashable, V] = OrderedDict()
+        self._keep = keep
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value of `key`, made by `make()` if no client uses one and none is kept."""
+        with self._lock:
+            value = self._live.get(key)
+            if value is None:
+                value = self._kept.get(key)
+            if value is None:
+                value = make()
+            self._live[key] = value
+            self._kept[key] = value
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._keep:
+                self._kept.popitem(last=False)
+            return value
+
+    def __iter__(self) -> Iterator[Hashable]:
+        """Every key with a value, live or kept."""
+        with self._lock:
+            return iter({*self._live.keys(), *self._kept})
+
+    def forget(self) -> None:
+        """Drops the kept values (a fresh process, for tests); values in use stay shared."""
+        with self._lock:
+            self._kept.clear()
