@@ -8,8 +8,9 @@ is released and its slot goes to the next caller. Slots are recomputed whenever 
 falls, a `Retry-After` arrives or a ticket is released, so waiters never go out at a stale rate.
 
 Every client of one credential and base URL in a process shares one pacer (`shared_pacer`), as
-they share one quota at the server. Each client has a `Lane` on it: its ceiling (the pacer's is
-the strictest of the open lanes) and its waiting requests, withdrawn when the client closes.
+they share one quota at the server; a client built after they closed finds it still. Each client
+has a `Lane` on it: its ceiling (the pacer's is the strictest of the open lanes; when that rises,
+the schedule moves to the new rate) and its waiting requests, withdrawn when the client closes.
 
 Until the server's clock is known (JWT clients; see `FirstAnswer`), one request goes ahead
 and the others wait for its answer: every request sent before it is signed by a clock that

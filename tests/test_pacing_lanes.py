@@ -206,15 +206,14 @@ def test_a_client_built_after_a_stricter_one_closed_keeps_none_of_its_ceiling_or
     send(pacer, lane, clock)
     waiting = [pacer.reserve(lane) for _ in range(3)]
     strict.close()
-    del strict, lane
-    gc.collect()
+    assert all(ticket.withdrawn for ticket in waiting)
     kept = weakref.ref(pacer)
-    del pacer
+    del strict, lane, waiting, pacer
+    gc.collect()
     lenient = clocked(Heymarket, clock, requests_per_minute=600, **options)
     pacer = lenient._settings.pacer
     assert pacer is not None
     assert pacer is kept()
-    assert all(ticket.withdrawn for ticket in waiting)
     assert pacer._waiting == []
     assert pacer.control.ceiling == 10.0
     assert waits(pacer, 3) == [0.0, 0.1, 0.2]  # one of the burst of 2 went a moment ago
