@@ -188,16 +188,7 @@ class RateControl:
         passed, previous = self._since_429, self._last_429
         self._since_429, self._last_429 = 0, sent_at
         if previous is not None and passed == 0:
-            # Nothing got through since the last 429: the quota is spent (a window that has
-            # not reset yet, or a bucket refilling slower than requests came back). The rate
-            # was cut already; wait longer instead of cutting again.
-            self._pause = min(MAX_PAUSE, max(FIRST_PAUSE, self._pause * 2))
-            if not self.spent:
-                self.spent, self._run_from = True, previous
-            self._cut_at = now
-            if now - self._run_from > SPENT_WAIT:
-                return 0.0  # past a minute: not a window (see `SPENT_WAIT`)
-            return self._pause
+            return self._still_spent(previous, now)
         self.spent = False
         window, self._window = self._window, False
         if window:
@@ -251,6 +242,18 @@ class RateControl:
         # window still full, and the retry at the new rate alone would find it so.
         near = previous is not None and quiet and not well_past
         self._pause = 0.0 if near else FIRST_PAUSE
+        return self._pause
+
+    def _still_spent(self, previous: float, now: float) -> float:
+        """Nothing got through since the last 429 (sent at `previous`): the quota is spent (a
+        window that has not reset yet, or a bucket refilling slower than requests came back).
+        The rate was cut already; wait longer instead of cutting again."""
+        self._pause = min(MAX_PAUSE, max(FIRST_PAUSE, self._pause * 2))
+        if not self.spent:
+            self.spent, self._run_from = True, previous
+        self._cut_at = now
+        if now - self._run_from > SPENT_WAIT:
+            return 0.0  # past a minute: not a window (see `SPENT_WAIT`)
         return self._pause
 
     def _fit(self, passed: int, span: float, gap: float, held: float) -> float:
