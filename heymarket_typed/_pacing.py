@@ -223,12 +223,13 @@ class Pacer:
             changed = self._first.unanswered(ticket, self._waiting) or changed
         return changed
 
-    def throttled(self, ticket: Ticket, retry_after: float | None) -> bool:
+    def throttled(self, ticket: Ticket, retry_after: float | None) -> float | None:
         """The server answered `ticket`'s request with a 429.
 
         Returns:
-            Whether the quota is spent (see `RateControl.spent`): the pacer holds every
-            request until the server may take one again, so resending is waiting, not a retry.
+            How long the quota has been spent, in seconds (`RateControl.spent_for`), or None
+            if this 429 did not find it spent. Up to `SPENT_WAIT` the pacer holds every
+            request until the server may take one again: resending is waiting, not a retry.
         """
         with self._lock:
             now = self._clock()
@@ -246,7 +247,7 @@ class Pacer:
                 self._hold_until = max(self._hold_until, now + pause)
                 self.control.hold(now, self._hold_until, told=told)
             self._reschedule(now)
-            return self.control.spent
+            return self.control.spent_for(now)
 
     def succeeded(self, ticket: Ticket) -> None:
         """The server took `ticket`'s request (any answer but a 429)."""

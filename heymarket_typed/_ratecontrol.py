@@ -82,6 +82,11 @@ FIT_SECONDS = 0.3
 at least this much (less, and one request's timing decides the answer)."""
 QUIET = 20
 """Successes since the previous 429 after which a 429 counts as touching the limit."""
+SPENT_WAIT = 60.0
+"""Seconds a quota may stay spent and still be waited out. The documented limit is per minute
+("500 requests per minute", heymarket-api-facts.md), so a window's quota is back within a
+minute; refused longer, something else is wrong: the pacer stops holding requests for it
+and the transport takes its 429s as final, so every waiting call learns it at once."""
 MAX_PAUSE = 4.0
 FIRST_PAUSE = 0.25
 """Seconds every request waits after a deep cut; doubled after each 429 that follows another
@@ -155,6 +160,11 @@ class RateControl:
             self._probed += min(elapsed, 1.0 / PROBE_PACE) if self._probed < CLIMB else elapsed
         self.rate = self._curve(self._probed)
 
+    def spent_for(self, now: float) -> float | None:
+        """Seconds since the first 429 of the run that found the quota spent; None when the
+        last 429 did not."""
+        return now - self._run_from if self.spent else None
+
     def hold(self, start: float, end: float, *, told: bool = False) -> None:
         """The pacer holds every request from `start` to `end` (a pause, a `Retry-After`):
         the server might have taken requests then, so the next estimate leaves it out. Not
@@ -178,14 +188,7 @@ class RateControl:
         passed, previous = self._since_429, self._last_429
         self._since_429, self._last_429 = 0, sent_at
         if previous is not None and passed == 0:
-            # Nothing got through since the last 429: the quota is spent (a window that has
-            # not reset yet, or a bucket refilling slower than requests came back). The rate
-            # was cut already; wait longer instead of cutting again.
-            self._pause = min(MAX_PAUSE, max(FIRST_PAUSE, self._pause * 2))
-            if not self.spent:
-                self.spent, self._run_from = True, previous
-            self._cut_at = now
-            return self._pause
+            return self._still_spent(previous, now)
         self.spent = False
         window, self._window = self._window, False
         if window:
@@ -239,6 +242,18 @@ class RateControl:
         # window still full, and the retry at the new rate alone would find it so.
         near = previous is not None and quiet and not well_past
         self._pause = 0.0 if near else FIRST_PAUSE
+        return self._pause
+
+    def _still_spent(self, previous: float, now: float) -> float:
+        """Nothing got through since the last 429 (sent at `previous`): the quota is spent (a
+        window that has not reset yet, or a bucket refilling slower than requests came back).
+        The rate was cut already; wait longer instead of cutting again."""
+        self._pause = min(MAX_PAUSE, max(FIRST_PAUSE, self._pause * 2))
+        if not self.spent:
+            self.spent, self._run_from = True, previous
+        self._cut_at = now
+        if now - self._run_from > SPENT_WAIT:
+            return 0.0  # past a minute: not a window (see `SPENT_WAIT`)
         return self._pause
 
     def _fit(self, passed: int, span: float, gap: float, held: float) -> float:

@@ -31,6 +31,7 @@ from ._exceptions import (
 )
 from ._limits import limits, retry_after, server_now
 from ._pacing import Lane, Pacer, Ticket
+from ._ratecontrol import SPENT_WAIT
 from ._retry import RetryPolicy
 from ._throughput import RoundTrips
 
@@ -38,10 +39,6 @@ logger = logging.getLogger("heymarket_typed")
 
 PACING_POLL = 0.25
 """Longest single sleep while waiting for a pacing slot, in seconds (see `pacing_sleeps`)."""
-SPENT_WAIT = 60.0
-"""Seconds a request may wait for a spent quota before its 429s count as retries again. The
-documented limit is per minute ("500 requests per minute", heymarket-api-facts.md), so a
-spent quota is back within a minute; refusals past that are something else."""
 
 
 @dataclass
@@ -50,8 +47,6 @@ class _Call:
 
     attempt: int = 0
     """Retries so far (those `max_retries` counts)."""
-    spent_since: float | None = None
-    """When it first found the quota spent (monotonic seconds)."""
 
 
 class _Attempts:
@@ -126,22 +121,25 @@ class _Attempts:
         if self.sign is not None:
             self.sign(request)
 
-    def learn(self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError) -> bool:
+    def learn(
+        self, ticket: Ticket | None, outcome: httpx.Response | httpx.TransportError
+    ) -> float | None:
         """What a response says about the server's clock and its rate limit.
 
         Returns:
-            Whether it is a 429 that found the quota spent (`Pacer.throttled`).
+            For a 429 that found the quota spent, how long it has been (`Pacer.throttled`);
+            else None.
         """
         if not isinstance(outcome, httpx.Response):
             self.abandon(ticket)  # no answer: if others wait for one, the next goes instead
-            return False
+            return None
         if self.observe is not None:
             self.observe(outcome)
         if self.pacer is None or ticket is None:
-            return False
+            return None
         headers = outcome.headers
         now = server_now(headers, self.clock.time())
-        spent = False
+        spent = None
         if outcome.status_code == 429:
             spent = self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
         else:
@@ -163,13 +161,14 @@ class _Attempts:
         call: _Call,
         elapsed: float,
         *,
-        spent: bool = False,
+        spent_for: float | None = None,
     ) -> float | None:
         """Seconds to wait before the next attempt, or None when `outcome` is final.
 
-        A 429 that found the quota spent (`spent`) is no retry: the pacer holds every request
-        until the server may take one, so resending is waiting for a slot, for up to
-        `SPENT_WAIT` seconds (unless `max_retries` is 0: then no 429 is resent).
+        A 429 that found the quota spent (`spent_for` seconds ago) is no retry: the pacer
+        holds every request until the server may take one, so resending is waiting for a
+        slot (unless `max_retries` is 0: then no 429 is resent). Spent for longer than
+        `SPENT_WAIT`, the quota is not a window's, and the 429 is final.
 
         Raises:
             APIConnectionError: the final outcome is a network failure (APITimeoutError for a
@@ -185,7 +184,15 @@ class _Attempts:
             reason = f"{type(outcome).__name__}: {outcome}"
         else:
             _log_response(request, outcome, elapsed)
-            if spent and self._waits_for_quota(call):
+            if spent_for is not None and spent_for > SPENT_WAIT:
+                logger.info(
+                    "Not resending %s %s: the rate limit's quota has been spent for %.0f s",
+                    request.method,
+                    request.url,
+                    spent_for,
+                )
+                return None
+            if spent_for is not None and self.policy.max_retries > 0:
                 logger.info(
                     "Resending %s %s when the rate limit's quota is back (429, not a retry)",
                     request.method,
@@ -207,14 +214,6 @@ class _Attempts:
         )
         call.attempt += 1
         return delay
-
-    def _waits_for_quota(self, call: _Call) -> bool:
-        if self.policy.max_retries == 0:
-            return False
-        now = self.clock.monotonic()
-        if call.spent_since is None:
-            call.spent_since = now
-        return now - call.spent_since <= SPENT_WAIT
 
 
 def _raises(response: httpx.Response) -> bool:
@@ -284,8 +283,8 @@ class RetryingTransport(httpx.BaseTransport):
                 raise
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
-            spent = attempts.learn(ticket, outcome)
-            delay = attempts.retry_delay(request, outcome, call, elapsed, spent=spent)
+            spent_for = attempts.learn(ticket, outcome)
+            delay = attempts.retry_delay(request, outcome, call, elapsed, spent_for=spent_for)
             if delay is None:
                 break
             if isinstance(outcome, httpx.Response):
@@ -345,8 +344,8 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 raise
             elapsed = clock.monotonic() - started
             attempts.timed(outcome, elapsed)
-            spent = attempts.learn(ticket, outcome)
-            delay = attempts.retry_delay(request, outcome, call, elapsed, spent=spent)
+            spent_for = attempts.learn(ticket, outcome)
+            delay = attempts.retry_delay(request, outcome, call, elapsed, spent_for=spent_for)
             if delay is None:
                 break
             if isinstance(outcome, httpx.Response):

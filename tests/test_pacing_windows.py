@@ -4,6 +4,10 @@ window's cycle teaches its limit. On a virtual clock."""
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+from collections.abc import Callable
+
 import httpx
 import pytest
 
@@ -14,12 +18,13 @@ from heymarket_typed._ratecontrol import (
     MAX_PAUSE,
     NEAR,
     PROBE,
+    SPENT_WAIT,
     WINDOW_MIN,
     RateControl,
 )
-from heymarket_typed._transport import SPENT_WAIT
-from tests.helpers import FakeClock, ScriptedAPI, contact, json_response
+from tests.helpers import FakeClock, ScriptedAPI, clocked, contact, json_response
 from tests.test_pacing_property import START, export
+from tests.virtual_time import LoopClock, VirtualTimeLoop, run
 
 RATE = 10.0  # requests a second the window allows on average
 
@@ -56,7 +61,7 @@ def spent_forever(limit: int) -> ScriptedAPI:
 
 def test_a_quota_spent_past_a_minute_raises_rate_limit_error() -> None:
     """The documented limit is per minute: a quota still spent after `SPENT_WAIT` seconds is
-    something else, and the 429s count as retries again."""
+    something else, and its 429s are final."""
     clock = FakeClock()
     api = spent_forever(limit=100)
     client = api.client(_clock=clock, requests_per_minute=600, max_retries=2)
@@ -65,6 +70,53 @@ def test_a_quota_spent_past_a_minute_raises_rate_limit_error() -> None:
     waited = clock.mono - START
     assert SPENT_WAIT <= waited <= SPENT_WAIT + 3 * MAX_PAUSE
     assert len(api.requests) <= 3 + SPENT_WAIT / MAX_PAUSE + 8  # at most the pauses' doubling
+
+
+CALLS = 50
+
+
+def calls_against_a_spent_quota() -> tuple[list[BaseException], float]:
+    """`CALLS` tasks call `get()` at once against a server answering 429 to everything (10 ms
+    away, no `Retry-After`); returns what each raised and how long it took (virtual s)."""
+    ids = itertools.count()
+    loop_time: Callable[[], float] = float
+
+    async def refuse(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.01)
+        assert loop_time() < 30 * SPENT_WAIT, "the calls do not give up"
+        return json_response(
+            429, {"message": "rate limit exceeded"}, **{"X-Request-Id": f"r{next(ids)}"}
+        )
+
+    async def main(loop: VirtualTimeLoop) -> tuple[list[BaseException], float]:
+        nonlocal loop_time
+        loop_time = loop.time
+        http = httpx.AsyncClient(transport=httpx.MockTransport(refuse), base_url="https://x.test")
+        client = clocked(
+            AsyncHeymarket,
+            LoopClock(loop),
+            api_key="key",
+            requests_per_minute=600,
+            http_client=http,
+        )
+        tasks = [asyncio.create_task(client.contacts.get(1)) for _ in range(CALLS)]
+        raised = await asyncio.gather(*tasks, return_exceptions=True)
+        await client.close()
+        return [r for r in raised if isinstance(r, BaseException)], loop.time()
+
+    return run(main)
+
+
+def test_calls_waiting_together_on_a_quota_spent_past_a_minute_all_fail_soon_after_it() -> None:
+    """The minute counts from when the quota was first found spent, for every call: before,
+    each call's own minute began at its own first such 429, and with the pacer letting one
+    request through every 4 s, 50 calls took 782 s (100 took 26 minutes)."""
+    raised, seconds = calls_against_a_spent_quota()
+    assert len(raised) == CALLS
+    assert all(isinstance(error, errors.RateLimitError) for error in raised)
+    ids = [error.request_id for error in raised if isinstance(error, errors.RateLimitError)]
+    assert len(set(ids)) == CALLS  # each call's error carries its own 429
+    assert SPENT_WAIT < seconds <= SPENT_WAIT + 2 * MAX_PAUSE + CALLS / 5
 
 
 def test_max_retries_0_resends_no_429_even_with_the_quota_known_spent() -> None:

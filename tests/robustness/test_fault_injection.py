@@ -26,8 +26,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
-from heymarket_typed._ratecontrol import MAX_PAUSE
-from heymarket_typed._transport import SPENT_WAIT
+from heymarket_typed._ratecontrol import MAX_PAUSE, SPENT_WAIT
 from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket, Fault
 from tests.helpers import clocked
 from tests.robustness.soak import scaled
