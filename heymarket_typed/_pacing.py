@@ -30,7 +30,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from ._first_answer import FirstAnswer
-from ._ratecontrol import RateControl
+from ._ratecontrol import SPENT_WAIT, RateControl
 from ._registry import Registry
 
 RTT_SAMPLES = 32
@@ -241,13 +241,16 @@ class Pacer:
                 pause = self.control.throttle(ticket.sent_at, ticket.rate, now)
             # The server's bucket is empty: nothing more before one interval at the new rate.
             self._tat = max(self._tat, self._last_sent + 1.0 / self.control.rate)
+            spent_for = self.control.spent_for(now)
+            if spent_for is not None and spent_for > SPENT_WAIT:
+                retry_after = None  # its 429s are final now: each waiting call learns at once
             told = (retry_after or 0.0) > pause
             pause = max(pause, retry_after or 0.0)
             if pause > 0:
                 self._hold_until = max(self._hold_until, now + pause)
                 self.control.hold(now, self._hold_until, told=told)
             self._reschedule(now)
-            return self.control.spent_for(now)
+            return spent_for
 
     def succeeded(self, ticket: Ticket) -> None:
         """The server took `ticket`'s request (any answer but a 429)."""

@@ -126,6 +126,7 @@ class RateControl:
         self._last_429: float | None = None  # send time of the last counted 429
         self._pause = 0.0
         self._told = float("-inf")  # when the last hold the server asked for ended
+        self._hold_end = float("-inf")  # when the last hold ended, asked for or not
         # The last spans after a hold the server asked for: (passed, time after it, hold).
         self._cycles: deque[tuple[float, float, float]] = deque(maxlen=4)
 
@@ -138,8 +139,8 @@ class RateControl:
         self._cap = max(MIN_RATE, min(self.ceiling, self._policy))
         if not self.throttled:  # no 429 yet: the rate is the cap; else it climbs back to it
             self.peak = self._start = self.rate = self._cap
-        self.peak = min(self.peak, self._cap)
-        self._start = min(self._start, self._cap)
+        # What was learned (`peak`) stays: a cap that lapses (a stricter client closed, a
+        # policy rose) gives the learned rate back at once, not after a climb from the cap.
         self.rate = min(self.rate, self._cap)
 
     def success(self, sent_at: float, now: float) -> None:
@@ -171,6 +172,7 @@ class RateControl:
         after a 429 that found the quota spent: the server was refusing then."""
         if told:
             self._told = end
+        self._hold_end = max(self._hold_end, end)
         if self.spent:
             return
         held_from, held_to = self._held
@@ -188,7 +190,11 @@ class RateControl:
         passed, previous = self._since_429, self._last_429
         self._since_429, self._last_429 = 0, sent_at
         if previous is not None and passed == 0:
-            return self._still_spent(previous, now)
+            if sent_at <= self._hold_end + max(MAX_PAUSE, 2.0 / self.rate):
+                return self._still_spent(previous, now)
+            # Nothing sent for a while after the last hold (an idle client, calls that gave
+            # up): that 429 says nothing of the quota now. Start over from this one.
+            previous = None
         self.spent = False
         window, self._window = self._window, False
         if window:
@@ -242,6 +248,7 @@ class RateControl:
         # window still full, and the retry at the new rate alone would find it so.
         near = previous is not None and quiet and not well_past
         self._pause = 0.0 if near else FIRST_PAUSE
+        self._hold_end = max(self._hold_end, now + self._pause)
         return self._pause
 
     def _still_spent(self, previous: float, now: float) -> float:
@@ -253,7 +260,9 @@ class RateControl:
             self.spent, self._run_from = True, previous
         self._cut_at = now
         if now - self._run_from > SPENT_WAIT:
+            self._hold_end = max(self._hold_end, now)
             return 0.0  # past a minute: not a window (see `SPENT_WAIT`)
+        self._hold_end = max(self._hold_end, now + self._pause)
         return self._pause
 
     def _fit(self, passed: int, span: float, gap: float, held: float) -> float:

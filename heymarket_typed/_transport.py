@@ -47,6 +47,8 @@ class _Call:
 
     attempt: int = 0
     """Retries so far (those `max_retries` counts)."""
+    started: float = 0.0
+    """When it began, its first wait for a slot included (monotonic seconds)."""
 
 
 class _Attempts:
@@ -168,7 +170,8 @@ class _Attempts:
         A 429 that found the quota spent (`spent_for` seconds ago) is no retry: the pacer
         holds every request until the server may take one, so resending is waiting for a
         slot (unless `max_retries` is 0: then no 429 is resent). Spent for longer than
-        `SPENT_WAIT`, the quota is not a window's, and the 429 is final.
+        `SPENT_WAIT` (since the pacer or this call first found it so), the quota is not a
+        window's, and the 429 is final.
 
         Raises:
             APIConnectionError: the final outcome is a network failure (APITimeoutError for a
@@ -184,15 +187,18 @@ class _Attempts:
             reason = f"{type(outcome).__name__}: {outcome}"
         else:
             _log_response(request, outcome, elapsed)
-            if spent_for is not None and spent_for > SPENT_WAIT:
-                logger.info(
-                    "Not resending %s %s: the rate limit's quota has been spent for %.0f s",
-                    request.method,
-                    request.url,
-                    spent_for,
-                )
-                return None
-            if spent_for is not None and self.policy.max_retries > 0:
+            if spent_for is not None:
+                # Spent for `SPENT_WAIT` (pacer-wide, or for this call across short spells
+                # of a quota that keeps coming back for a moment): not a window's.
+                waited = max(spent_for, self._waited(call))
+                if waited > SPENT_WAIT or self.policy.max_retries == 0:
+                    logger.info(
+                        "Not resending %s %s: the rate limit's quota has been spent for %.0f s",
+                        request.method,
+                        request.url,
+                        waited,
+                    )
+                    return None
                 logger.info(
                     "Resending %s %s when the rate limit's quota is back (429, not a retry)",
                     request.method,
@@ -214,6 +220,10 @@ class _Attempts:
         )
         call.attempt += 1
         return delay
+
+    def _waited(self, call: _Call) -> float:
+        """Seconds since `call` began (a spent quota's turns come round slowly)."""
+        return self.clock.monotonic() - call.started
 
 
 def _raises(response: httpx.Response) -> bool:
@@ -261,7 +271,7 @@ class RetryingTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._attempts
         clock = attempts.clock
-        call = _Call()
+        call = _Call(started=clock.monotonic())
         while True:
             ticket = attempts.reserve()
             try:
@@ -322,7 +332,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._attempts
         clock = attempts.clock
-        call = _Call()
+        call = _Call(started=clock.monotonic())
         while True:
             ticket = attempts.reserve()
             try:

@@ -642,3 +642,19 @@ def test_waiting_for_a_slot_is_not_part_of_the_timeout() -> None:
     ):
         counts = [client.contacts.count() for _ in range(int(INITIAL_BURST) + 1)]
     assert counts == [0] * (int(INITIAL_BURST) + 1)
+
+
+def test_a_lapsed_cap_gives_the_learned_rate_back_at_once() -> None:
+    """A stricter client of the credential came and went after a 429: the rate learned before
+    is back at the next response. Before, the cap clipped what was learned, and the climb
+    from one request a minute took 158 minutes to reach 5/s."""
+    control = RateControl(10.0)
+    control.throttle(sent_at=0.0, sent_rate=10.0, now=0.01)
+    learned = control.rate
+    control.ceiling = 1 / 60
+    control.limit()
+    assert control.rate == pytest.approx(1 / 60)
+    control.ceiling = 10.0
+    control.limit()
+    control.success(sent_at=1.0, now=1.01)
+    assert control.rate >= learned

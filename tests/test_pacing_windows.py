@@ -5,6 +5,7 @@ window's cycle teaches its limit. On a virtual clock."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 from collections.abc import Callable
 
@@ -75,17 +76,20 @@ def test_a_quota_spent_past_a_minute_raises_rate_limit_error() -> None:
 CALLS = 50
 
 
-def calls_against_a_spent_quota() -> tuple[list[BaseException], float]:
+def calls_against_a_spent_quota(
+    retry_after: str | None = None,
+) -> tuple[list[BaseException], float]:
     """`CALLS` tasks call `get()` at once against a server answering 429 to everything (10 ms
-    away, no `Retry-After`); returns what each raised and how long it took (virtual s)."""
+    away); returns what each raised and how long it took (virtual s)."""
     ids = itertools.count()
+    told = {} if retry_after is None else {"Retry-After": retry_after}
     loop_time: Callable[[], float] = float
 
     async def refuse(request: httpx.Request) -> httpx.Response:
         await asyncio.sleep(0.01)
         assert loop_time() < 30 * SPENT_WAIT, "the calls do not give up"
         return json_response(
-            429, {"message": "rate limit exceeded"}, **{"X-Request-Id": f"r{next(ids)}"}
+            429, {"message": "rate limit exceeded"}, **{"X-Request-Id": f"r{next(ids)}"}, **told
         )
 
     async def main(loop: VirtualTimeLoop) -> tuple[list[BaseException], float]:
@@ -107,11 +111,15 @@ def calls_against_a_spent_quota() -> tuple[list[BaseException], float]:
     return run(main)
 
 
-def test_calls_waiting_together_on_a_quota_spent_past_a_minute_all_fail_soon_after_it() -> None:
+@pytest.mark.parametrize("retry_after", [None, "60"])
+def test_calls_waiting_together_on_a_quota_spent_past_a_minute_all_fail_soon_after_it(
+    retry_after: str | None,
+) -> None:
     """The minute counts from when the quota was first found spent, for every call: before,
     each call's own minute began at its own first such 429, and with the pacer letting one
-    request through every 4 s, 50 calls took 782 s (100 took 26 minutes)."""
-    raised, seconds = calls_against_a_spent_quota()
+    request through every 4 s, 50 calls took 782 s (100 took 26 minutes); with `Retry-After:
+    60` honoured past the minute, one call failed a minute (3001 s)."""
+    raised, seconds = calls_against_a_spent_quota(retry_after)
     assert len(raised) == CALLS
     assert all(isinstance(error, errors.RateLimitError) for error in raised)
     ids = [error.request_id for error in raised if isinstance(error, errors.RateLimitError)]
@@ -189,3 +197,56 @@ def test_doubling_waits_as_long_as_a_windows_quota_stayed_spent() -> None:
     plateau = [rate for since, rate in rates if since < 2 * CLIMB + 20.0 - 1.0]
     assert max(plateau) <= control.peak * (1 + PROBE) + 1e-9
     assert rates[-1][1] > 2 * control.peak  # then it doubles
+
+
+def test_a_429_long_after_the_last_hold_starts_a_new_spent_run() -> None:
+    """A 429 with nothing let through since the one before means the quota is spent only
+    while the pacer is still holding for it: a 429 five minutes later (an idle client, calls
+    that gave up) starts over. Before, it counted the quota spent for 300 s, and the call
+    failed on its first 429."""
+    control = RateControl(10.0)
+    control.throttle(sent_at=0.0, sent_rate=10.0, now=0.01)
+    assert control.throttle(sent_at=300.0, sent_rate=control.rate, now=300.01) == FIRST_PAUSE
+    assert control.spent_for(300.01) is None
+    pause = control.throttle(sent_at=300.3, sent_rate=control.rate, now=300.31)
+    assert pause == 2 * FIRST_PAUSE  # the new run
+    assert control.spent_for(300.31) == pytest.approx(0.31)
+
+
+def test_one_call_waits_out_at_most_a_minute_of_spent_quota_over_short_spells() -> None:
+    """The quota comes back for 5 s every 45 s: each spell restarts the pacer's count, but a
+    call's own wait for it is bounded too. Before, one call waited 407 s."""
+    longest = calls_across_short_spells()
+    assert longest <= SPENT_WAIT + 10 * MAX_PAUSE
+
+
+def calls_across_short_spells() -> float:
+    """8 tasks call `get()` for 6 minutes against a server refusing 40 s, then taking every
+    request for 5 s, in turn; returns the longest call (virtual s), ended either way."""
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.01)
+        if asyncio.get_running_loop().time() % 45 < 40:
+            return json_response(429, {"message": "rate limit exceeded"})
+        return json_response(200, contact(1))
+
+    async def main(loop: VirtualTimeLoop) -> float:
+        clock = LoopClock(loop)
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer), base_url="https://x.test")
+        client = clocked(
+            AsyncHeymarket, clock, api_key="key", requests_per_minute=500, http_client=http
+        )
+        durations: list[float] = []
+
+        async def calls() -> None:
+            while loop.time() < 360:
+                started = loop.time()
+                with contextlib.suppress(errors.RateLimitError):
+                    await client.contacts.get(1)
+                durations.append(loop.time() - started)
+
+        await asyncio.gather(*(calls() for _ in range(8)))
+        await client.close()
+        return max(durations)
+
+    return run(main)
