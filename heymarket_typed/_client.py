@@ -19,16 +19,12 @@ import httpx
 
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_REQUESTS_PER_MINUTE
 from ._export_iter import arelease_page, release_page
+from ._hooks import araise_for_status, raise_for_status
 from ._passthrough import AsyncClientTransport, ClientTransport
 from ._phones import DEFAULT_PHONE_REGION
 from ._secret import Secret
 from ._settings import Settings, new_client_clock
-from ._transport import (
-    AsyncRetryingTransport,
-    RetryingTransport,
-    araise_for_status,
-    raise_for_status,
-)
+from ._transport import AsyncRetryingTransport, RetryingTransport
 
 if TYPE_CHECKING:
     from heymarket_typed_api import Client

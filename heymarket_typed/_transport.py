@@ -1,12 +1,11 @@
-"""The transport every request goes through: pacing, retries and logging; then the hook that
-turns the final response into a typed error.
+"""The transport every request goes through: pacing, retries and logging (`_hooks` turns the
+final response into a typed error).
 
 The transport wraps the one that does the I/O, so it applies to every request the client sends,
 including those made through `client.api` and the 401 retry of the auth flow. The decisions
 live in `_Attempts`; the sync and async transports only send and sleep. A wait for a pacing
 slot comes before the request is handed to httpx's own transport, so it is no part of any
-httpx timeout. Errors are raised by a response hook that runs after the user's own hooks, so
-those see every response.
+httpx timeout.
 """
 
 from __future__ import annotations
@@ -22,13 +21,11 @@ from ._constants import REQUEST_ID_HEADER
 from ._exceptions import (
     SENSITIVE_HEADERS,
     APIConnectionError,
-    APIResponseValidationError,
     APITimeoutError,
     client_closed,
     scrub_in_place,
-    status_error,
-    validation_error,
 )
+from ._hooks import delivered
 from ._limits import limits, retry_after, server_now
 from ._pacing import Lane, Pacer, Ticket
 from ._ratecontrol import SPENT_WAIT
@@ -226,28 +223,6 @@ class _Attempts:
         return self.clock.monotonic() - call.started
 
 
-def _raises(response: httpx.Response) -> bool:
-    # A 401 goes back to the auth flow, which may retry with a fresh token before raising.
-    return response.is_error and response.status_code != 401
-
-
-def raise_for_status(response: httpx.Response) -> None:
-    """Response hook: the typed error for an error response (but a 401, see `_raises`)."""
-    if _raises(response):
-        response.read()
-        error = status_error(response)
-        scrub_in_place(response)
-        raise error
-
-
-async def araise_for_status(response: httpx.Response) -> None:
-    if _raises(response):
-        await response.aread()
-        error = status_error(response)
-        scrub_in_place(response)
-        raise error
-
-
 class RetryingTransport(httpx.BaseTransport):
     def __init__(
         self,
@@ -301,7 +276,7 @@ class RetryingTransport(httpx.BaseTransport):
                 outcome.close()
             clock.sleep(delay)
         assert isinstance(outcome, httpx.Response)
-        return _delivered(outcome)
+        return delivered(outcome)
 
     def close(self) -> None:
         self._attempts.close()
@@ -362,29 +337,12 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 await outcome.aclose()
             await clock.asleep(delay)
         assert isinstance(outcome, httpx.Response)
-        return _delivered(outcome)
+        return delivered(outcome)
 
     async def aclose(self) -> None:
         self._attempts.close()
         if self._owns_inner:
             await self._inner.aclose()
-
-
-# The generated package's `errors.UNPARSABLE_RESPONSE_EXTENSION` (not imported: see `_client`).
-UNPARSABLE_RESPONSE_EXTENSION = "unparsable_response"
-
-
-def _delivered(response: httpx.Response) -> httpx.Response:
-    """The final response, marked so that a body the generated code cannot read raises
-    `APIResponseValidationError` (through `client.api` too) instead of `UnparsableResponse`."""
-    response.extensions[UNPARSABLE_RESPONSE_EXTENSION] = unparsable_body
-    return response
-
-
-def unparsable_body(response: httpx.Response, cause: Exception) -> APIResponseValidationError:
-    request = response.request
-    problem = f"{type(cause).__name__}: {cause}"
-    return validation_error(response, problem, f"{request.method} {request.url.path}")
 
 
 def _connection_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:

@@ -185,7 +185,7 @@ async def test_a_body_async_client_api_cannot_read_is_an_api_response_validation
 def test_the_transport_marks_responses_with_the_generated_packages_extension_key() -> None:
     from heymarket_typed_api.errors import UNPARSABLE_RESPONSE_EXTENSION  # noqa: PLC0415
 
-    from heymarket_typed._transport import (  # noqa: PLC0415
+    from heymarket_typed._hooks import (  # noqa: PLC0415
         UNPARSABLE_RESPONSE_EXTENSION as used,
     )
 
