@@ -259,11 +259,10 @@ class RateControl:
         if not self.spent:
             self.spent, self._run_from = True, previous
         self._cut_at = now
-        if now - self._run_from > SPENT_WAIT:
-            self._hold_end = max(self._hold_end, now)
-            return 0.0  # past a minute: not a window (see `SPENT_WAIT`)
-        self._hold_end = max(self._hold_end, now + self._pause)
-        return self._pause
+        # Past a minute it is not a window (see `SPENT_WAIT`): no more holding for it.
+        pause = 0.0 if now - self._run_from > SPENT_WAIT else self._pause
+        self._hold_end = max(self._hold_end, now + pause)
+        return pause
 
     def _fit(self, passed: int, span: float, gap: float, held: float) -> float:
         """The limit from spans after holds the server asked for (`inf` if they do not say).

@@ -138,9 +138,9 @@ class _Attempts:
             return None
         headers = outcome.headers
         now = server_now(headers, self.clock.time())
-        spent = None
+        spent_for = None
         if outcome.status_code == 429:
-            spent = self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
+            spent_for = self.pacer.throttled(ticket, retry_after(headers.get("Retry-After"), now))
         else:
             self.pacer.succeeded(ticket)
         hints = limits(headers, now)
@@ -151,7 +151,7 @@ class _Attempts:
                 remaining=hints.remaining,
                 reset=hints.reset,
             )
-        return spent
+        return spent_for
 
     def retry_delay(
         self,
