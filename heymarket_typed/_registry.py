@@ -13,7 +13,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 
@@ -33,6 +33,7 @@ class Registry(Generic[V]):
         self._kept: OrderedDict[Hashable, V] = OrderedDict()
         self._keep = keep
         self._lock = threading.Lock()
+        _registries.add(self)
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
         """The value of `key`, made by `make()` if no client uses one and none is kept."""
@@ -58,3 +59,20 @@ class Registry(Generic[V]):
         """Drops the kept values (a fresh process, for tests); values in use stay shared."""
         with self._lock:
             self._kept.clear()
+
+    def reset(self) -> None:
+        """Drops every value, in use or kept: clients built after it share nothing with those
+        built before (which keep what they have)."""
+        with self._lock:
+            self._kept.clear()
+            self._live.clear()
+
+
+_registries: weakref.WeakSet[Registry[Any]] = weakref.WeakSet()
+
+
+def reset_all() -> None:
+    """`Registry.reset` on every registry: what the pytest plugin runs before each test, so
+    what one test's clients learned (a rate, a skewed clock) never reaches the next test's."""
+    for registry in list(_registries):
+        registry.reset()

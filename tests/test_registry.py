@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from heymarket_typed._registry import Registry
+from heymarket_typed._registry import Registry, reset_all
 
 
 class Value:
@@ -48,3 +48,10 @@ def test_forgetting_drops_the_kept_values_not_those_in_use() -> None:
     gc.collect()
     assert kept() is None
     assert registry.get("a", Value) is in_use
+
+
+def test_a_reset_drops_values_in_use_too_and_reaches_every_registry() -> None:
+    registry: Registry[Value] = Registry()
+    in_use = registry.get("a", Value)
+    reset_all()
+    assert registry.get("a", Value) is not in_use

@@ -8,6 +8,10 @@ fixture.
 - `heymarket_client`: a `Heymarket` bound to it in process.
 - `async_heymarket_client`: an `AsyncHeymarket` bound to it, for pytest-asyncio or anyio tests.
 
+Each test also starts from nothing learned: clients of one credential and server share what
+they learn (the rate, the server's clock) and keep it after they close, which between tests
+would make one test's 429s or skewed sandbox clock change the next test's requests.
+
 The clients are production clients but for time: no client-side pacing, retries and
 `Retry-After` waits return at once, and JWTs carry the sandbox's time.
 """
@@ -15,6 +19,7 @@ The clients are production clients but for time: no client-side pacing, retries 
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -23,6 +28,15 @@ import pytest
 if TYPE_CHECKING:
     from heymarket_typed import AsyncHeymarket, Heymarket
     from heymarket_typed.testing import FakeHeymarket
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Forgets what earlier tests' clients learned (no cost if the SDK is not imported yet)."""
+    if "heymarket_typed._registry" in sys.modules:
+        from heymarket_typed._registry import reset_all  # noqa: PLC0415
+
+        reset_all()
 
 
 @pytest.fixture

@@ -54,3 +54,34 @@ def test_the_clock_is_no_constructor_keyword() -> None:
 def test_without_waiting_refuses_anything_but_a_client() -> None:
     with pytest.raises(TypeError, match="client must be a Heymarket or AsyncHeymarket"):
         without_waiting("https://api.heymarket.com")  # type: ignore[type-var]
+
+
+_SKEWED_THEN_PLAIN = """
+import httpx
+from heymarket_typed import Heymarket
+from heymarket_typed.testing import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, FakeHeymarket
+
+def count(fake):
+    http = httpx.Client(transport=fake.transport(), base_url="https://api.heymarket.com")
+    key = dict(secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY)
+    with Heymarket(**key, http_client=http) as client:
+        client.contacts.count()
+    return [r.status for r in fake.requests]
+
+def test_1_a_sandbox_ten_minutes_ahead():
+    assert count(FakeHeymarket(clock_offset=600)) == [401, 200]
+
+def test_2_a_sandbox_on_time():
+    assert count(FakeHeymarket()) == [200]
+"""
+
+
+def test_what_one_tests_clients_learned_never_reaches_the_next_test(tmp_path: Path) -> None:
+    """Clients keep what they learned (the server's clock, the rate) for later clients of the
+    same credential and server; between a user's tests that made the second test draw a 401
+    signed on the first test's sandbox clock."""
+    (tmp_path / "pytest.ini").write_text(PYTEST_INI)
+    (tmp_path / "test_order.py").write_text(_SKEWED_THEN_PLAIN)
+    result = run_user_pytest(tmp_path, "-q", "-p", "no:randomly", bare=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout, result.stdout
