@@ -244,10 +244,16 @@ def scrub_in_place(exchange: httpx.Request | httpx.Response) -> None:
     if isinstance(exchange, httpx.Response):
         try:
             exchange = exchange.request
-        except RuntimeError:  # a response built by hand has no request
+        # A response built by hand has no request; one whose __init__ raised (a user's mock
+        # transport passing an int header) has no `_request` attribute yet either. Its error
+        # is the user's to see: the scrubber must not replace it with its own.
+        except (RuntimeError, AttributeError):
             return
-    for name in SENSITIVE_HEADERS & exchange.headers.keys():
-        exchange.headers[name] = _REDACTED
+    headers = getattr(exchange, "headers", None)  # None: a request whose __init__ raised
+    if headers is None:
+        return
+    for name in SENSITIVE_HEADERS & headers.keys():
+        headers[name] = _REDACTED
 
 
 def scrub_error(error: BaseException) -> None:

@@ -125,6 +125,11 @@ class Pacer:
             self._set_ceiling()
             return lane
 
+    def in_use(self) -> bool:
+        """Whether an open client has a lane here."""
+        with self._lock:
+            return bool(self._lanes)
+
     def _leave(self, lane: Lane) -> None:
         with self._lock:
             if lane.closed:
@@ -342,7 +347,7 @@ class Pacer:
         self._end = tat
 
 
-_registry: Registry[Pacer] = Registry()
+_registry: Registry[Pacer] = Registry(in_use=Pacer.in_use)
 
 
 def fingerprint(credential: str) -> str:

@@ -28,11 +28,14 @@ class Registry(Generic[V]):
     keyed by its fingerprint). Thread-safe.
     """
 
-    def __init__(self, *, keep: int = KEEP) -> None:
+    def __init__(self, *, keep: int = KEEP, in_use: Callable[[V], bool] | None = None) -> None:
+        """`in_use(value)`: whether an open client still uses a value nothing else holds
+        (None: any value a client holds is in use); `reset` keeps those."""
         self._live: weakref.WeakValueDictionary[Hashable, V] = weakref.WeakValueDictionary()
         self._kept: OrderedDict[Hashable, V] = OrderedDict()
         self._keep = keep
         self._lock = threading.Lock()
+        self._in_use = in_use
         _registries.add(self)
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
@@ -61,11 +64,16 @@ class Registry(Generic[V]):
             self._kept.clear()
 
     def reset(self) -> None:
-        """Drops every value, in use or kept: clients built after it share nothing with those
-        built before (which keep what they have)."""
+        """Drops every value but those open clients use: a client built after it shares
+        nothing with the clients that were closed before it, even those not yet collected,
+        and still shares with those open."""
         with self._lock:
             self._kept.clear()
-            self._live.clear()
+            in_use = self._in_use
+            if in_use is not None:
+                for key, value in list(self._live.items()):
+                    if not in_use(value):
+                        del self._live[key]
 
 
 _registries: weakref.WeakSet[Registry[Any]] = weakref.WeakSet()
@@ -73,6 +81,7 @@ _registries: weakref.WeakSet[Registry[Any]] = weakref.WeakSet()
 
 def reset_all() -> None:
     """`Registry.reset` on every registry: what the pytest plugin runs before each test, so
-    what one test's clients learned (a rate, a skewed clock) never reaches the next test's."""
+    what one test's closed clients learned (a rate, a skewed clock) never reaches the next
+    test's, while clients still open (a module's fixture) keep sharing with new ones."""
     for registry in list(_registries):
         registry.reset()

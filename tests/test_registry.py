@@ -5,11 +5,14 @@ from __future__ import annotations
 import gc
 import weakref
 
+from heymarket_typed import Heymarket
 from heymarket_typed._registry import Registry, reset_all
 
 
 class Value:
     """Something shared (a pacer, a server clock)."""
+
+    open = False  # whether an open client uses it
 
 
 def test_the_most_recently_used_values_outlive_their_users() -> None:
@@ -50,8 +53,34 @@ def test_forgetting_drops_the_kept_values_not_those_in_use() -> None:
     assert registry.get("a", Value) is in_use
 
 
-def test_a_reset_drops_values_in_use_too_and_reaches_every_registry() -> None:
-    registry: Registry[Value] = Registry()
-    in_use = registry.get("a", Value)
+def test_a_reset_keeps_only_what_open_clients_use_in_every_registry() -> None:
+    """A value a closed client's object still holds (not yet collected) is dropped, so a
+    client built after the reset starts afresh; one an open client uses stays shared."""
+    registry: Registry[Value] = Registry(in_use=lambda value: value.open)
+    open_, closed = registry.get("open", Value), registry.get("closed", Value)
+    open_.open = True
+    plain: Registry[Value] = Registry()  # no notion of open: whatever is held stays
+    held = plain.get("held", Value)
+    kept = weakref.ref(plain.get("kept", Value))
     reset_all()
-    assert registry.get("a", Value) is not in_use
+    gc.collect()
+    assert registry.get("open", Value) is open_
+    assert registry.get("closed", Value) is not closed
+    assert plain.get("held", Value) is held
+    assert kept() is None
+
+
+def test_after_a_reset_a_new_client_shares_with_open_clients_not_closed_ones() -> None:
+    """The pytest plugin resets before each test: a module's open client and a test's new one
+    must still share one pacer (one quota), and a closed client's learning must not reach it."""
+    key = {"secret_id": "registry-test-id", "secret_key": "k" * 32}
+    with Heymarket(**key) as open_client:
+        closed = Heymarket(**key)
+        closed.close()
+        reset_all()
+        with Heymarket(**key) as new:
+            assert new._settings.pacer is open_client._settings.pacer
+    reset_all()
+    with Heymarket(**key) as newer:
+        assert newer._settings.pacer is not open_client._settings.pacer
+        assert newer._settings.pacer is not closed._settings.pacer

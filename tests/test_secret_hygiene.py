@@ -411,3 +411,33 @@ def test_a_secret_under_32_bytes_signs_without_a_warning() -> None:
 
 def _unbase64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _int_header(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(429, headers={"Retry-After": 5})  # type: ignore[dict-item]
+
+
+async def _aint_header(request: httpx.Request) -> httpx.Response:
+    return _int_header(request)
+
+
+def test_a_users_own_error_building_a_response_reaches_them_unchanged() -> None:
+    """A slip in a user's mock transport (an int header value: httpx raises TypeError inside
+    `Response.__init__`) leaves a half-built response in the traceback's frames; scrubbing it
+    must not replace the user's error with an AttributeError of its own."""
+    http = httpx.Client(transport=httpx.MockTransport(_int_header), base_url=BASE_URL)
+    with (
+        Heymarket(api_key="k" * 20, http_client=http) as client,
+        pytest.raises(TypeError, match="Header value must be str or bytes") as raised,
+    ):
+        client.contacts.count()
+    assert raised.value.__context__ is None
+
+    async def count() -> None:
+        transport = httpx.MockTransport(_aint_header)
+        http = httpx.AsyncClient(transport=transport, base_url=BASE_URL)
+        async with AsyncHeymarket(api_key="k" * 20, http_client=http) as client:
+            await client.contacts.count()
+
+    with pytest.raises(TypeError, match="Header value must be str or bytes"):
+        asyncio.run(count())

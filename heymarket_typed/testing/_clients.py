@@ -16,6 +16,7 @@ import httpx
 from heymarket_typed import AsyncHeymarket, Heymarket
 from heymarket_typed._clock import Clock
 from heymarket_typed._settings import clock_for_new_clients
+from heymarket_typed._throughput import RoundTrips
 from heymarket_typed.testing._fake import FakeHeymarket
 from heymarket_typed.testing._jwt import SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 
@@ -46,8 +47,14 @@ class _NoWaitClock(Clock):
 
 
 def without_waiting(client: C) -> C:
-    """A client like `client`, sharing its connection pool, whose retry and pacing waits
-    return at once: for tests that retry or pace against a sandbox or a cassette.
+    """A client like `client`, sharing its connection pool, that never waits: its retry and
+    `Retry-After` waits return at once, and it does not pace itself (as the fixture clients):
+    for tests that retry against a sandbox or a cassette.
+
+    Pacing is waiting: a pacer whose waits were skipped would take time that never passed
+    for a slot, and resend each 429 at once for as long as real time lags (thousands of
+    requests a second, teaching `client`'s shared pacer a rate near zero). Unpaced, a 429
+    is resent at most `max_retries` times, then raises `RateLimitError`.
 
     Closing it does not close the pool; closing `client` does.
 
@@ -56,10 +63,10 @@ def without_waiting(client: C) -> C:
     """
     if not isinstance(client, Heymarket | AsyncHeymarket):
         raise TypeError(f"client must be a Heymarket or AsyncHeymarket, got {type(client)!r}")
-    clock = client._settings.clock
-    return client._derive(
-        replace(client._settings, clock=_NoWaitClock(clock.time, clock.monotonic))
-    )
+    settings = client._settings
+    clock = _NoWaitClock(settings.clock.time, settings.clock.monotonic)
+    unpaced = replace(settings, pacer=None, requests_per_minute=None, round_trips=RoundTrips(None))
+    return client._derive(replace(unpaced, clock=clock))
 
 
 def _sandbox_clock(sandbox: FakeHeymarket) -> Clock:

@@ -1,16 +1,17 @@
 """The pytest plugin installed with heymarket-typed: fixtures for testing code that uses the SDK.
 
 Registered through the `pytest11` entry point, so installing the package is enough. It needs
-only pytest and the SDK's own dependencies, and loads the sandbox only when a test asks for a
-fixture.
+only pytest and the SDK's own dependencies. As a module of the package, loading it imports the
+SDK and the sandbox (a few tenths of a second when pytest starts).
 
 - `heymarket_sandbox`: a fresh `FakeHeymarket` per test.
 - `heymarket_client`: a `Heymarket` bound to it in process.
 - `async_heymarket_client`: an `AsyncHeymarket` bound to it, for pytest-asyncio or anyio tests.
 
-Each test also starts from nothing learned: clients of one credential and server share what
-they learn (the rate, the server's clock) and keep it after they close, which between tests
-would make one test's 429s or skewed sandbox clock change the next test's requests.
+Each test also starts from nothing that closed clients learned: clients of one credential and
+server share what they learn (the rate, the server's clock) and keep it after they close, which
+between tests would make one test's 429s or skewed sandbox clock change the next test's
+requests. Clients still open (a module's or session's fixture) keep sharing with new ones.
 
 The clients are production clients but for time: no client-side pacing, retries and
 `Retry-After` waits return at once, and JWTs carry the sandbox's time.
@@ -19,11 +20,12 @@ The clients are production clients but for time: no client-side pacing, retries 
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+
+from heymarket_typed._registry import reset_all
 
 if TYPE_CHECKING:
     from heymarket_typed import AsyncHeymarket, Heymarket
@@ -32,11 +34,8 @@ if TYPE_CHECKING:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Forgets what earlier tests' clients learned (no cost if the SDK is not imported yet)."""
-    if "heymarket_typed._registry" in sys.modules:
-        from heymarket_typed._registry import reset_all  # noqa: PLC0415
-
-        reset_all()
+    """Forgets what earlier tests' closed clients learned."""
+    reset_all()
 
 
 @pytest.fixture
