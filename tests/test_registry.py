@@ -73,14 +73,17 @@ def test_a_reset_keeps_only_what_open_clients_use_in_every_registry() -> None:
 def test_after_a_reset_a_new_client_shares_with_open_clients_not_closed_ones() -> None:
     """The pytest plugin resets before each test: a module's open client and a test's new one
     must still share one pacer (one quota), and a closed client's learning must not reach it."""
-    key = {"secret_id": "registry-test-id", "secret_key": "k" * 32}
-    with Heymarket(**key) as open_client:
-        closed = Heymarket(**key)
+    with _client() as open_client:
+        closed = _client()
         closed.close()
         reset_all()
-        with Heymarket(**key) as new:
+        with _client() as new:
             assert new._settings.pacer is open_client._settings.pacer
     reset_all()
-    with Heymarket(**key) as newer:
+    with _client() as newer:
         assert newer._settings.pacer is not open_client._settings.pacer
         assert newer._settings.pacer is not closed._settings.pacer
+
+
+def _client() -> Heymarket:
+    return Heymarket(secret_id="registry-test-id", secret_key="k" * 32)

@@ -414,7 +414,7 @@ def _unbase64(text: str) -> bytes:
 
 
 def _int_header(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(429, headers={"Retry-After": 5})  # type: ignore[dict-item]
+    return httpx.Response(429, headers={"Retry-After": 5})  # type: ignore[arg-type]
 
 
 async def _aint_header(request: httpx.Request) -> httpx.Response:

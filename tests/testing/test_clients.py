@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-import pytest
 
 from heymarket_typed import AsyncHeymarket, Heymarket, errors
 from heymarket_typed.testing import (
@@ -17,7 +16,6 @@ from heymarket_typed.testing import (
 )
 
 CALLS = 20
-KEY = {"secret_id": SANDBOX_SECRET_ID, "secret_key": SANDBOX_SECRET_KEY}
 BASE_URL = "https://api.heymarket.com"
 
 
@@ -27,7 +25,9 @@ def test_a_client_without_waiting_resends_a_429_at_most_max_retries_times() -> N
     left the original client's shared pacer at 3.6 requests a minute."""
     fake = FakeHeymarket(rate_limit=2)
     http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
-    with Heymarket(**KEY, http_client=http) as client:
+    with Heymarket(
+        secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY, http_client=http
+    ) as client:
         quick = without_waiting(client)
         refused = 0
         for _ in range(CALLS):
@@ -47,7 +47,9 @@ def test_an_async_client_without_waiting_resends_a_429_at_most_max_retries_times
 
     async def calls() -> int:
         http = httpx.AsyncClient(transport=fake.async_transport(), base_url=BASE_URL)
-        async with AsyncHeymarket(**KEY, http_client=http) as client:
+        async with AsyncHeymarket(
+            secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY, http_client=http
+        ) as client:
             quick = without_waiting(client)
             outcomes = await asyncio.gather(
                 *(quick.contacts.count() for _ in range(CALLS)), return_exceptions=True
@@ -58,16 +60,20 @@ def test_an_async_client_without_waiting_resends_a_429_at_most_max_retries_times
     assert len(fake.requests) <= CALLS * 3
 
 
-@pytest.mark.parametrize("client_type", [Heymarket, AsyncHeymarket])
-def test_a_client_without_waiting_keeps_the_originals_settings_but_pacing(
-    client_type: type[Heymarket] | type[AsyncHeymarket],
-) -> None:
-    client = client_type(**KEY, max_retries=4, requests_per_minute=120)
-    quick = without_waiting(client)
-    assert (quick.max_retries, quick.base_url, quick.timeout) == (
-        4,
-        client.base_url,
-        client.timeout,
+def test_a_client_without_waiting_keeps_the_originals_settings_but_pacing() -> None:
+    sync = Heymarket(secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY, max_retries=4)
+    asynchronous = AsyncHeymarket(
+        secret_id=SANDBOX_SECRET_ID, secret_key=SANDBOX_SECRET_KEY, max_retries=4
     )
-    assert quick._settings.pacer is None
-    assert client._settings.pacer is not None
+    for client, quick in (
+        (sync, without_waiting(sync)),
+        (asynchronous, without_waiting(asynchronous)),
+    ):
+        assert (quick.max_retries, quick.base_url, quick.timeout) == (
+            4,
+            client.base_url,
+            client.timeout,
+        )
+        assert quick._settings.pacer is None
+        assert client._settings.pacer is not None
+    sync.close()
