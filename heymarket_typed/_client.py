@@ -11,6 +11,7 @@ is built, so importing `heymarket_typed` for its errors, models or types stays c
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -36,6 +37,7 @@ class _Base:
     _settings: Settings
     _pool: Any
     _owns_pool: bool
+    _copies: weakref.WeakSet[Any]  # the `with_options` copies sharing the pool, and theirs
 
     def _setup(self, settings: Settings, pool: Any, *, owns_pool: bool) -> None:
         raise NotImplementedError
@@ -66,6 +68,10 @@ class _Base:
         """A client with `settings`, sharing this one's connection pool (which it won't close)."""
         clone = object.__new__(type(self))
         clone._setup(settings, self._pool, owns_pool=False)
+        # Every copy of copies too is closed with the pool's owner (its pool is gone then):
+        # until closed, its lane holds the shared pacer and server clock as in use.
+        clone._copies = self._copies
+        self._copies.add(clone)
         return clone
 
     @property
@@ -158,6 +164,7 @@ class Heymarket(_Base):
         from ._resources import Contacts, ContactsV2  # noqa: PLC0415
 
         self._settings, self._pool, self._owns_pool = settings, pool, owns_pool
+        self._copies = weakref.WeakSet()
         transport = RetryingTransport(pool, **settings.transport_options())
         options = settings.client_options(pool.client, raise_for_status, release_page)
         self._http = httpx.Client(transport=transport, **options)
@@ -166,7 +173,11 @@ class Heymarket(_Base):
         self.contacts_v2 = ContactsV2(self.api, settings.phone_region, settings.round_trips)
 
     def close(self) -> None:
-        """Closes the connection pool (and your `http_client`, if you gave one)."""
+        """Closes the connection pool (and your `http_client`, if you gave one), and the
+        `with_options` copies that share it."""
+        if self._owns_pool:
+            for copy in list(self._copies):
+                copy.close()
         self._http.close()
         if self._owns_pool:
             self._pool.close()
@@ -238,6 +249,7 @@ class AsyncHeymarket(_Base):
         from ._resources import AsyncContacts, AsyncContactsV2  # noqa: PLC0415
 
         self._settings, self._pool, self._owns_pool = settings, pool, owns_pool
+        self._copies = weakref.WeakSet()
         transport = AsyncRetryingTransport(pool, **settings.transport_options())
         options = settings.client_options(pool.client, araise_for_status, arelease_page)
         self._http = httpx.AsyncClient(transport=transport, **options)
@@ -246,7 +258,11 @@ class AsyncHeymarket(_Base):
         self.contacts_v2 = AsyncContactsV2(self.api, settings.phone_region, settings.round_trips)
 
     async def close(self) -> None:
-        """Closes the connection pool (and your `http_client`, if you gave one)."""
+        """Closes the connection pool (and your `http_client`, if you gave one), and the
+        `with_options` copies that share it."""
+        if self._owns_pool:
+            for copy in list(self._copies):
+                await copy.close()
         await self._http.aclose()
         if self._owns_pool:
             await self._pool.aclose()

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Hashable
 
 from ._limits import http_date
-from ._registry import Registry
+from ._registry import Leased, Registry
 
 
 class Clock:
@@ -33,7 +33,7 @@ class Clock:
 SYSTEM_CLOCK = Clock()
 
 
-class ServerClock:
+class ServerClock(Leased):
     """The server's wall clock, as the client's plus an offset learned from `Date` headers.
 
     A JWT's `iat` must be the server's time: a client clock minutes off would otherwise sign
@@ -45,6 +45,7 @@ class ServerClock:
     """
 
     def __init__(self, wall: Callable[[], float]) -> None:
+        super().__init__()
         self._wall = wall
         self._lock = threading.Lock()  # clients of one server, each with its own auth, share it
         self.offset = 0.0
@@ -93,7 +94,7 @@ RESOLUTION = 5.0
 response took to arrive, not to the clocks: smaller offsets are not applied."""
 
 
-_shared: Registry[ServerClock] = Registry()
+_shared: Registry[ServerClock] = Registry(in_use=ServerClock.in_use)
 
 
 def shared_server_clock(wall: Callable[[], float], *, key: Hashable) -> ServerClock:

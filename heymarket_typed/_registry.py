@@ -79,6 +79,37 @@ class Registry(Generic[V]):
 _registries: weakref.WeakSet[Registry[Any]] = weakref.WeakSet()
 
 
+class Lease:
+    """An open client's hold on a shared value, closed with the client (or collected)."""
+
+    def __init__(self, holders: weakref.WeakSet[Lease], lock: threading.Lock) -> None:
+        self._holders, self._lock = holders, lock
+
+    def close(self) -> None:
+        with self._lock:
+            self._holders.discard(self)
+
+
+class Leased:
+    """A shared value that knows whether an open client holds it (`Registry(in_use=...)`)."""
+
+    def __init__(self) -> None:
+        self._leases: weakref.WeakSet[Lease] = weakref.WeakSet()
+        self._leases_lock = threading.Lock()
+
+    def join(self) -> Lease:
+        """A lease for a client: close it when the client closes."""
+        with self._leases_lock:
+            lease = Lease(self._leases, self._leases_lock)
+            self._leases.add(lease)
+            return lease
+
+    def in_use(self) -> bool:
+        """Whether a lease is open."""
+        with self._leases_lock:
+            return bool(self._leases)
+
+
 def reset_all() -> None:
     """`Registry.reset` on every registry: what the pytest plugin runs before each test, so
     what one test's closed clients learned (a rate, a skewed clock) never reaches the next

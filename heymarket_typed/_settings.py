@@ -135,10 +135,12 @@ class Settings:
 
     def transport_options(self) -> dict[str, Any]:
         """Keywords for `RetryingTransport` / `AsyncRetryingTransport` around a shared pool;
-        each call joins the shared pacer (a client's lane, closed with its transport)."""
+        each call joins the shared pacer (a client's lane, closed with its transport) and
+        holds the shared server clock (a lease, closed with it too)."""
         pacer, rate = self.pacer, self.requests_per_minute
         return {
             "lane": None if pacer is None or rate is None else pacer.join(rate),
+            "lease": self.auth.server_clock.join() if isinstance(self.auth, JWTAuth) else None,
             "policy": RetryPolicy(
                 self.max_retries, wall_clock=self.clock.time, paced=self.pacer is not None
             ),

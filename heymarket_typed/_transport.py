@@ -29,6 +29,7 @@ from ._hooks import delivered
 from ._limits import limits, retry_after, server_now
 from ._pacing import Lane, Pacer, Ticket
 from ._ratecontrol import SPENT_WAIT
+from ._registry import Lease
 from ._retry import RetryPolicy
 from ._throughput import RoundTrips
 
@@ -61,6 +62,7 @@ class _Attempts:
         *,
         round_trips: RoundTrips | None = None,
         lane: Lane | None = None,
+        lease: Lease | None = None,
     ) -> None:
         self.policy = policy
         self.pacer = pacer
@@ -69,6 +71,7 @@ class _Attempts:
         self.observe = observe
         self.round_trips = round_trips
         self.lane = lane
+        self.lease = lease  # on the server clock: the reset between tests keeps it while open
 
     def timed(self, outcome: httpx.Response | httpx.TransportError, seconds: float) -> None:
         """A response's round trip (pacing waits excluded), for exports' `readers()`."""
@@ -93,6 +96,8 @@ class _Attempts:
         closed-client error (as httpx refuses to send once closed), and its ceiling lapses."""
         if self.lane is not None:
             self.lane.close()
+        if self.lease is not None:
+            self.lease.close()
 
     def pacing_sleeps(self, ticket: Ticket | None) -> Iterator[float]:
         """The sleeps until `ticket`'s slot, each at most `PACING_POLL` seconds: a slot that
@@ -235,11 +240,12 @@ class RetryingTransport(httpx.BaseTransport):
         observe: Callable[[httpx.Response], None] | None = None,
         round_trips: RoundTrips | None = None,
         lane: Lane | None = None,
+        lease: Lease | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
         self._attempts = _Attempts(
-            policy, pacer, clock, sign, observe, round_trips=round_trips, lane=lane
+            policy, pacer, clock, sign, observe, round_trips=round_trips, lane=lane, lease=lease
         )
         self._owns_inner = owns_inner
 
@@ -296,11 +302,12 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         observe: Callable[[httpx.Response], None] | None = None,
         round_trips: RoundTrips | None = None,
         lane: Lane | None = None,
+        lease: Lease | None = None,
         owns_inner: bool = True,
     ) -> None:
         self._inner = inner
         self._attempts = _Attempts(
-            policy, pacer, clock, sign, observe, round_trips=round_trips, lane=lane
+            policy, pacer, clock, sign, observe, round_trips=round_trips, lane=lane, lease=lease
         )
         self._owns_inner = owns_inner
 

@@ -6,6 +6,9 @@ import gc
 import weakref
 
 from heymarket_typed import Heymarket
+from heymarket_typed._auth import JWTAuth
+from heymarket_typed._clock import ServerClock
+from heymarket_typed._pacing import Pacer
 from heymarket_typed._registry import Registry, reset_all
 
 
@@ -72,17 +75,38 @@ def test_a_reset_keeps_only_what_open_clients_use_in_every_registry() -> None:
 
 def test_after_a_reset_a_new_client_shares_with_open_clients_not_closed_ones() -> None:
     """The pytest plugin resets before each test: a module's open client and a test's new one
-    must still share one pacer (one quota), and a closed client's learning must not reach it."""
+    must still share one pacer (one quota) and one server clock, and a closed client's
+    learning must not reach the new one, even while the closed client is still referenced
+    (a failed test's traceback, a list, a reference cycle)."""
     with _client() as open_client:
         closed = _client()
         closed.close()
         reset_all()
         with _client() as new:
-            assert new._settings.pacer is open_client._settings.pacer
+            assert _shared(new) == _shared(open_client)
     reset_all()
     with _client() as newer:
-        assert newer._settings.pacer is not open_client._settings.pacer
-        assert newer._settings.pacer is not closed._settings.pacer
+        assert _shared(newer)[0] is not _shared(open_client)[0]
+        assert _shared(newer)[1] is not _shared(open_client)[1]
+        assert _shared(newer) != _shared(closed)
+
+
+def test_closing_a_client_closes_its_copies_holds_on_what_it_shares() -> None:
+    """A `with_options` copy left open would keep the pacer and clock in use (shared with the
+    next test's clients) though closing the original closed the pool they share."""
+    client = _client()
+    copy = client.with_options(max_retries=5).with_options(timeout=3)
+    client.close()
+    pacer, clock = _shared(copy)
+    assert not pacer.in_use()
+    assert not clock.in_use()
+
+
+def _shared(client: Heymarket) -> tuple[Pacer, ServerClock]:
+    pacer, auth = client._settings.pacer, client._settings.auth
+    assert pacer is not None
+    assert isinstance(auth, JWTAuth)
+    return pacer, auth.server_clock
 
 
 def _client() -> Heymarket:

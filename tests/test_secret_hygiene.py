@@ -441,3 +441,18 @@ def test_a_users_own_error_building_a_response_reaches_them_unchanged() -> None:
 
     with pytest.raises(TypeError, match="Header value must be str or bytes"):
         asyncio.run(count())
+
+
+def _int_header_request(request: httpx.Request) -> httpx.Response:
+    httpx.Request("GET", request.url, headers={"X-N": 5})  # type: ignore[arg-type]
+    return httpx.Response(200)
+
+
+def test_a_users_own_error_building_a_request_reaches_them_unchanged() -> None:
+    """The same for a half-built request (no `headers` yet) in the traceback's frames."""
+    http = httpx.Client(transport=httpx.MockTransport(_int_header_request), base_url=BASE_URL)
+    with (
+        Heymarket(api_key="k" * 20, http_client=http) as client,
+        pytest.raises(TypeError, match="Header value must be str or bytes"),
+    ):
+        client.contacts.count()
