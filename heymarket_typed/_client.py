@@ -53,7 +53,8 @@ class _Base:
 
         `default_headers` are sent with every request of the new client, added to (or
         replacing) this one's; credential and framing headers are refused, as for a call's
-        `extra_headers`. Closing it does not close the pool; closing this client does.
+        `extra_headers`. Closing it does not close the pool; closing this client closes the pool
+        and the copy.
 
         Raises:
             TypeError, ValueError: an option of the wrong type or value, naming it.

@@ -56,7 +56,7 @@ def without_waiting(client: C) -> C:
     requests a second, teaching `client`'s shared pacer a rate near zero). Unpaced, a 429
     is resent at most `max_retries` times, then raises `RateLimitError`.
 
-    Closing it does not close the pool; closing `client` does.
+    Closing it does not close the pool; closing `client` closes the pool and it.
 
     Raises:
         TypeError: `client` is not a `Heymarket` or `AsyncHeymarket`.
