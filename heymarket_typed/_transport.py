@@ -71,6 +71,7 @@ class _Attempts:
         self.observe = observe
         self.round_trips = round_trips
         self.lane = lane
+        self.closed = False
         self.lease = lease  # on the server clock: the reset between tests keeps it while open
 
     def timed(self, outcome: httpx.Response | httpx.TransportError, seconds: float) -> None:
@@ -93,7 +94,9 @@ class _Attempts:
 
     def close(self) -> None:
         """The client closed: its requests still waiting for a slot give it up and raise the
-        closed-client error (as httpx refuses to send once closed), and its ceiling lapses."""
+        closed-client error (as httpx refuses to send once closed), as do calls in flight
+        instead of their next retry, and its ceiling lapses."""
+        self.closed = True
         if self.lane is not None:
             self.lane.close()
         if self.lease is not None:
@@ -281,6 +284,8 @@ class RetryingTransport(httpx.BaseTransport):
             if isinstance(outcome, httpx.Response):
                 outcome.close()
             clock.sleep(delay)
+            if attempts.closed:  # closed while in flight: send nothing more
+                raise client_closed()
         assert isinstance(outcome, httpx.Response)
         return delivered(outcome)
 
@@ -343,6 +348,8 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()
             await clock.asleep(delay)
+            if attempts.closed:  # closed while in flight: send nothing more
+                raise client_closed()
         assert isinstance(outcome, httpx.Response)
         return delivered(outcome)
 

@@ -218,3 +218,43 @@ def test_a_client_built_after_a_stricter_one_closed_keeps_none_of_its_ceiling_or
     assert pacer.control.ceiling == 10.0
     assert waits(pacer, 3) == [0.0, 0.1, 0.2]  # one of the burst of 2 went a moment ago
     lenient.close()
+
+
+def test_a_call_in_flight_when_its_client_closes_sends_no_retry() -> None:
+    """A copy closed while its call waits on a 503 (the answer, then the backoff) raises the
+    closed-client error instead of sending again (it went on retrying before)."""
+    sent: list[httpx.Request] = []
+    copies: list[Heymarket] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        copies[0].close()  # closed while the call is in flight
+        return httpx.Response(503, headers={"X-Request-Id": "req-503"})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler), base_url=BASE_URL)
+    client = clocked(Heymarket, FakeClock(), api_key=SANDBOX_API_KEY, http_client=http)
+    copies.append(client.with_options(max_retries=5))
+    with pytest.raises(errors.HeymarketError, match="this client is closed"):
+        copies[0].contacts.count()
+    assert len(sent) == 1
+    client.close()
+
+
+def test_an_async_call_in_flight_when_its_client_closes_sends_no_retry() -> None:
+    sent: list[httpx.Request] = []
+
+    async def main(loop: VirtualTimeLoop) -> None:
+        async def handler(request: httpx.Request) -> httpx.Response:
+            sent.append(request)
+            await copy.close()
+            return httpx.Response(503, headers={"X-Request-Id": "req-503"})
+
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler), base_url=BASE_URL)
+        client = clocked(AsyncHeymarket, LoopClock(loop), api_key=SANDBOX_API_KEY, http_client=http)
+        copy = client.with_options(max_retries=5)
+        with pytest.raises(errors.HeymarketError, match="this client is closed"):
+            await copy.contacts.count()
+        await client.close()
+
+    run(main)
+    assert len(sent) == 1
