@@ -185,6 +185,8 @@ class Pacer:
         as `slept_for` after sleeping that long: the delay is then 0.0 unless the slot moved
         later meanwhile. (So a clock whose sleeps return at once, in tests, never spins.)"""
         with self._lock:
+            if len(self._lanes) != self._lane_count:
+                self._set_ceiling()  # a client was garbage-collected: its cap lapses now
             first = self._first
             if first is not None and first.ahead is not None and first.is_open():
                 self._resume(self._clock())  # another client taught the clock

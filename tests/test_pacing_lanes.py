@@ -192,6 +192,25 @@ def test_a_lapsed_stricter_ceiling_reschedules_the_next_slots_at_the_remaining_r
         assert delay <= k * 0.1 + 1e-9
 
 
+def test_a_collected_stricter_client_frees_calls_already_waiting() -> None:
+    """A strict client garbage-collected without closing: the calls already waiting see its
+    ceiling lapse at their next poll, with no new call to notice it (before: they waited out
+    the strict interval, 59.5 s at 1 a minute)."""
+    clock = FakeClock()
+    pacer = Pacer(600, clock=clock.monotonic)
+    lenient = pacer.join(600)
+    send(pacer, lenient, clock)
+    strict = pacer.join(1)
+    send(pacer, lenient, clock)
+    clock.advance(0.5)
+    waiting = [pacer.reserve(lenient) for _ in range(2)]
+    del strict
+    gc.collect()
+    delays = [pacer.delay(ticket)[0] for ticket in waiting]
+    for k, delay in enumerate(delays, start=1):
+        assert delay <= k * 0.1 + 1e-9, delays
+
+
 def test_a_client_built_after_a_stricter_one_closed_keeps_none_of_its_ceiling_or_requests() -> None:
     """The pacer outlives its clients (a client per unit of work keeps what was learned), but
     not their lanes: a client at 1 a minute with requests waiting is closed and collected;
