@@ -176,11 +176,10 @@ class Heymarket(_Base):
     def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one), and the
         `with_options` copies that share it."""
+        self._http.close()
         if self._owns_pool:
             for copy in list(self._copies):
                 copy.close()
-        self._http.close()
-        if self._owns_pool:
             self._pool.close()
 
     def __enter__(self) -> Self:
@@ -261,11 +260,10 @@ class AsyncHeymarket(_Base):
     async def close(self) -> None:
         """Closes the connection pool (and your `http_client`, if you gave one), and the
         `with_options` copies that share it."""
+        await self._http.aclose()
         if self._owns_pool:
             for copy in list(self._copies):
                 await copy.close()
-        await self._http.aclose()
-        if self._owns_pool:
             await self._pool.aclose()
 
     async def __aenter__(self) -> Self:

@@ -142,6 +142,12 @@ class Pacer:
             self._set_ceiling()
             self._reschedule(self._clock())
 
+    def _drop_collected_lanes(self) -> None:
+        """A client garbage-collected without closing left fewer lanes: its ceiling lapses
+        now, for the requests already waiting as for new ones."""
+        if len(self._lanes) != self._lane_count:
+            self._set_ceiling()
+
     def _set_ceiling(self) -> None:
         """The strictest ceiling of the open lanes (none open: the last one stays)."""
         self._lane_count = len(self._lanes)
@@ -167,8 +173,7 @@ class Pacer:
         """Takes the next slot (for a request of `lane`'s client): wait as `delay` says, then
         call `sent` (or `release`)."""
         with self._lock:
-            if len(self._lanes) != self._lane_count:
-                self._set_ceiling()  # a client was garbage-collected without closing
+            self._drop_collected_lanes()
             now = self._clock()
             if not self._waiting:
                 # The schedule restarts from now after a lull, with its burst allowance.
@@ -185,8 +190,7 @@ class Pacer:
         as `slept_for` after sleeping that long: the delay is then 0.0 unless the slot moved
         later meanwhile. (So a clock whose sleeps return at once, in tests, never spins.)"""
         with self._lock:
-            if len(self._lanes) != self._lane_count:
-                self._set_ceiling()  # a client was garbage-collected: its cap lapses now
+            self._drop_collected_lanes()
             first = self._first
             if first is not None and first.ahead is not None and first.is_open():
                 self._resume(self._clock())  # another client taught the clock

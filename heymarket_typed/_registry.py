@@ -58,11 +58,6 @@ class Registry(Generic[V]):
         with self._lock:
             return iter({*self._live.keys(), *self._kept})
 
-    def forget(self) -> None:
-        """Drops the kept values (a fresh process, for tests); values in use stay shared."""
-        with self._lock:
-            self._kept.clear()
-
     def reset(self) -> None:
         """Drops every value but those open clients use: a client built after it shares
         nothing with the clients that were closed before it, even those not yet collected,

@@ -82,6 +82,8 @@ class _Attempts:
 
     def reserve(self) -> Ticket | None:
         """A place in the pacer's schedule: wait `pacing_delay(ticket)` until it is due."""
+        if self.closed:  # closed while its call was in flight: send nothing more
+            raise client_closed()
         return self.pacer.reserve(self.lane) if self.pacer is not None else None
 
     def pacing_delay(self, ticket: Ticket | None, slept_for: int | None) -> tuple[float, int]:
@@ -284,8 +286,6 @@ class RetryingTransport(httpx.BaseTransport):
             if isinstance(outcome, httpx.Response):
                 outcome.close()
             clock.sleep(delay)
-            if attempts.closed:  # closed while in flight: send nothing more
-                raise client_closed()
         assert isinstance(outcome, httpx.Response)
         return delivered(outcome)
 
@@ -348,8 +348,6 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()
             await clock.asleep(delay)
-            if attempts.closed:  # closed while in flight: send nothing more
-                raise client_closed()
         assert isinstance(outcome, httpx.Response)
         return delivered(outcome)
 

@@ -65,8 +65,15 @@ def without_waiting(client: C) -> C:
         raise TypeError(f"client must be a Heymarket or AsyncHeymarket, got {type(client)!r}")
     settings = client._settings
     clock = _NoWaitClock(settings.clock.time, settings.clock.monotonic)
-    unpaced = replace(settings, pacer=None, requests_per_minute=None, round_trips=RoundTrips(None))
-    return client._derive(replace(unpaced, clock=clock))
+    return client._derive(
+        replace(
+            settings,
+            clock=clock,
+            pacer=None,
+            requests_per_minute=None,
+            round_trips=RoundTrips(None),
+        )
+    )
 
 
 def _sandbox_clock(sandbox: FakeHeymarket) -> Clock:
