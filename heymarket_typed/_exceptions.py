@@ -244,9 +244,9 @@ def scrub_in_place(exchange: httpx.Request | httpx.Response) -> None:
     if isinstance(exchange, httpx.Response):
         try:
             exchange = exchange.request
-        # A response built by hand has no request; one whose __init__ raised (a user's mock
-        # transport passing an int header) has no `_request` attribute yet either. Its error
-        # is the user's to see: the scrubber must not replace it with its own.
+        # A response built by hand has no request; one whose __init__ raised (a slip in a
+        # user's mock transport) has no `_request` attribute yet either. Its error is the
+        # user's to see: the scrubber must not replace it with its own.
         except (RuntimeError, AttributeError):
             return
     headers = getattr(exchange, "headers", None)  # None: a request whose __init__ raised

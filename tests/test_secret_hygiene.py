@@ -20,7 +20,7 @@ import pickle
 import threading
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, ItemsView, Iterator, Mapping
 from functools import partial
 from typing import Any
 
@@ -413,46 +413,67 @@ def _unbase64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _int_header(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(429, headers={"Retry-After": 5})  # type: ignore[arg-type]
+class _Slip(Exception):
+    """A user's own error, raised inside httpx's constructors by their mock transport."""
 
 
-async def _aint_header(request: httpx.Request) -> httpx.Response:
-    return _int_header(request)
+class _SlippingHeaders(Mapping[str, str]):
+    """Headers that fail while httpx reads them, as a user's slip would in any httpx version:
+    the half-built `Response` or `Request` is then in the traceback's frames."""
+
+    def __getitem__(self, key: str) -> str:
+        raise _Slip("a bad header in my mock")
+
+    def __iter__(self) -> Iterator[str]:
+        raise _Slip("a bad header in my mock")
+
+    def __len__(self) -> int:
+        return 1
+
+    def items(self) -> ItemsView[str, str]:
+        raise _Slip("a bad header in my mock")
+
+
+def _slipping_response(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(429, headers=_SlippingHeaders())
+
+
+async def _aslipping_response(request: httpx.Request) -> httpx.Response:
+    return _slipping_response(request)
 
 
 def test_a_users_own_error_building_a_response_reaches_them_unchanged() -> None:
-    """A slip in a user's mock transport (an int header value: httpx raises TypeError inside
-    `Response.__init__`) leaves a half-built response in the traceback's frames; scrubbing it
-    must not replace the user's error with an AttributeError of its own."""
-    http = httpx.Client(transport=httpx.MockTransport(_int_header), base_url=BASE_URL)
+    """A slip in a user's mock transport while `Response.__init__` runs leaves a half-built
+    response (no request yet) in the traceback's frames; scrubbing it must not replace the
+    user's error with an AttributeError of its own."""
+    http = httpx.Client(transport=httpx.MockTransport(_slipping_response), base_url=BASE_URL)
     with (
         Heymarket(api_key="k" * 20, http_client=http) as client,
-        pytest.raises(TypeError, match="Header value must be str or bytes") as raised,
+        pytest.raises(_Slip, match="a bad header in my mock") as raised,
     ):
         client.contacts.count()
     assert raised.value.__context__ is None
 
     async def count() -> None:
-        transport = httpx.MockTransport(_aint_header)
+        transport = httpx.MockTransport(_aslipping_response)
         http = httpx.AsyncClient(transport=transport, base_url=BASE_URL)
         async with AsyncHeymarket(api_key="k" * 20, http_client=http) as client:
             await client.contacts.count()
 
-    with pytest.raises(TypeError, match="Header value must be str or bytes"):
+    with pytest.raises(_Slip, match="a bad header in my mock"):
         asyncio.run(count())
 
 
-def _int_header_request(request: httpx.Request) -> httpx.Response:
-    httpx.Request("GET", request.url, headers={"X-N": 5})  # type: ignore[arg-type]
+def _slipping_request(request: httpx.Request) -> httpx.Response:
+    httpx.Request("GET", request.url, headers=_SlippingHeaders())
     return httpx.Response(200)
 
 
 def test_a_users_own_error_building_a_request_reaches_them_unchanged() -> None:
     """The same for a half-built request (no `headers` yet) in the traceback's frames."""
-    http = httpx.Client(transport=httpx.MockTransport(_int_header_request), base_url=BASE_URL)
+    http = httpx.Client(transport=httpx.MockTransport(_slipping_request), base_url=BASE_URL)
     with (
         Heymarket(api_key="k" * 20, http_client=http) as client,
-        pytest.raises(TypeError, match="Header value must be str or bytes"),
+        pytest.raises(_Slip, match="a bad header in my mock"),
     ):
         client.contacts.count()
