@@ -118,6 +118,20 @@ class _Attempts:
             else:
                 wait, version = self.pacing_delay(ticket, version)
 
+    def backoff_sleeps(self, delay: float) -> Iterator[float]:
+        """A retry's backoff of `delay` seconds in steps of at most `PACING_POLL`: a client
+        closed meanwhile ends the call within a step, with the closed-client error, rather
+        than after the whole backoff (up to 8 s).
+
+        Raises:
+            HeymarketError: the client closed during the backoff.
+        """
+        whole, rest = divmod(delay, PACING_POLL)
+        for step in [PACING_POLL] * int(whole) + ([rest] if rest > 0 else []):
+            if self.closed:
+                raise client_closed()
+            yield step
+
     def abandon(self, ticket: Ticket | None) -> None:
         """The wait was cancelled or failed: the slot goes to the next request."""
         if self.pacer is not None and ticket is not None:
@@ -285,7 +299,8 @@ class RetryingTransport(httpx.BaseTransport):
                 break
             if isinstance(outcome, httpx.Response):
                 outcome.close()
-            clock.sleep(delay)
+            for step in attempts.backoff_sleeps(delay):
+                clock.sleep(step)
         assert isinstance(outcome, httpx.Response)
         return delivered(outcome)
 
@@ -347,7 +362,8 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 break
             if isinstance(outcome, httpx.Response):
                 await outcome.aclose()
-            await clock.asleep(delay)
+            for step in attempts.backoff_sleeps(delay):
+                await clock.asleep(step)
         assert isinstance(outcome, httpx.Response)
         return delivered(outcome)
 

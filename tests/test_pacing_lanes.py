@@ -277,3 +277,60 @@ def test_an_async_call_in_flight_when_its_client_closes_sends_no_retry() -> None
 
     run(main)
     assert len(sent) == 1
+
+
+class _ClosingClock(FakeClock):
+    """Closes `client` at its first sleep: the backoff after the first answer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.client: Heymarket | None = None
+
+    def sleep(self, seconds: float) -> None:
+        super().sleep(seconds)
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+
+
+def test_closing_a_client_cuts_short_a_retrys_backoff() -> None:
+    """Closed during a 30 s backoff (a 503 with `Retry-After: 30`), a call raises the
+    closed-client error within one step of `PACING_POLL`, not after the whole backoff."""
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(503, headers={"Retry-After": "30", "X-Request-Id": "req-503"})
+
+    clock = _ClosingClock()
+    http = httpx.Client(transport=httpx.MockTransport(handler), base_url=BASE_URL)
+    client = clocked(Heymarket, clock, api_key=SANDBOX_API_KEY, http_client=http)
+    clock.client = client
+    with pytest.raises(errors.HeymarketError, match="this client is closed"):
+        client.contacts.count()
+    assert len(sent) == 1
+    assert sum(clock.sleeps) <= PACING_POLL
+
+
+def test_closing_an_async_client_cuts_short_a_retrys_backoff() -> None:
+    sent: list[httpx.Request] = []
+
+    async def main(loop: VirtualTimeLoop) -> float:
+        """Returns when the call ended, in seconds from its start."""
+        started = loop.now
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            sent.append(request)
+            return httpx.Response(503, headers={"Retry-After": "30", "X-Request-Id": "req-503"})
+
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler), base_url=BASE_URL)
+        client = clocked(AsyncHeymarket, LoopClock(loop), api_key=SANDBOX_API_KEY, http_client=http)
+        call = asyncio.ensure_future(client.contacts.count())
+        await asyncio.sleep(1.0)  # the call is 1 s into its 30 s backoff
+        await client.close()
+        with pytest.raises(errors.HeymarketError, match="this client is closed"):
+            await call
+        return loop.now - started
+
+    assert run(main) <= 1.0 + PACING_POLL
+    assert len(sent) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import itertools
 import logging
 import platform
 
@@ -68,15 +69,17 @@ def test_create_not_retried_when_the_connection_drops() -> None:
 
 def test_read_retried_with_backoff_then_succeeds() -> None:
     clock = FakeClock()
-    api = ScriptedAPI().on(
-        "GET /v1/contact/1",
-        json_response(503, {}),
-        json_response(500, {}),
-        json_response(200, contact(1)),
-    )
+    sent_at: list[float] = []
+    replies = iter([json_response(503, {}), json_response(500, {}), json_response(200, contact(1))])
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent_at.append(clock.monotonic())
+        return next(replies)
+
+    api = ScriptedAPI().on("GET /v1/contact/1", answer)
     assert api.client(_clock=clock).contacts.get(1).id == 1
     assert len(api.requests) == 3
-    first, second = clock.sleeps
+    first, second = (later - earlier for earlier, later in itertools.pairwise(sent_at))
     assert 0.375 <= first <= 0.5
     assert 0.75 <= second <= 1.0
 
