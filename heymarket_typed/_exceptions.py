@@ -35,8 +35,34 @@ __all__ = [
 ]
 
 _REDACTED = "<redacted>"
-SENSITIVE_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
-"""Request headers that carry credentials: redacted wherever an error or a log can show them."""
+_SECRET_WORDS = (
+    "auth",
+    "cookie",
+    "credential",
+    "key",
+    "password",
+    "secret",
+    "session",
+    "signature",
+    "token",
+)
+
+
+def sensitive_header(name: str) -> bool:
+    """Whether a request header may carry a credential, so that no error, DEBUG log line or
+    cassette shows its value: Authorization (the SDK's JWT) and Cookie, and any name holding
+    one of `_SECRET_WORDS`, such as a user's own `X-Api-Key` sent with `extra_headers=` or
+    `default_headers=`."""
+    lowered = name.lower()
+    return any(word in lowered for word in _SECRET_WORDS)
+
+
+def redact_headers(headers: httpx.Headers) -> None:
+    """Replaces, in place, the value of every header `sensitive_header` names."""
+    for name in [name for name in headers if sensitive_header(name)]:
+        headers[name] = _REDACTED
+
+
 _MAX_DETAIL = 300
 
 
@@ -204,10 +230,9 @@ def _detail(body: Any) -> str:
 
 
 def scrub_request(request: httpx.Request) -> httpx.Request:
-    """A copy of the request whose Authorization header cannot leak a token."""
+    """A copy of the request whose Authorization (or other secret) header cannot leak."""
     headers = httpx.Headers(request.headers)
-    for name in SENSITIVE_HEADERS & headers.keys():
-        headers[name] = _REDACTED
+    redact_headers(headers)
     content = request.content if _has_read_body(request) else b""
     return httpx.Request(request.method, request.url, headers=headers, content=content)
 
@@ -250,10 +275,8 @@ def scrub_in_place(exchange: httpx.Request | httpx.Response) -> None:
         except (RuntimeError, AttributeError):
             return
     headers = getattr(exchange, "headers", None)  # None: a request whose __init__ raised
-    if headers is None:
-        return
-    for name in SENSITIVE_HEADERS & headers.keys():
-        headers[name] = _REDACTED
+    if headers is not None:
+        redact_headers(headers)
 
 
 def scrub_error(error: BaseException) -> None:

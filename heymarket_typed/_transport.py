@@ -19,11 +19,11 @@ import httpx
 from ._clock import Clock
 from ._constants import REQUEST_ID_HEADER
 from ._exceptions import (
-    SENSITIVE_HEADERS,
     APIConnectionError,
     APITimeoutError,
     client_closed,
     scrub_in_place,
+    sensitive_header,
 )
 from ._hooks import delivered
 from ._limits import limits, retry_after, server_now
@@ -395,6 +395,5 @@ def _log_response(request: httpx.Request, response: httpx.Response, elapsed: flo
 
 def redacted_headers(headers: httpx.Headers) -> dict[str, str]:
     return {
-        name: "<redacted>" if name in SENSITIVE_HEADERS else value
-        for name, value in headers.items()
+        name: "<redacted>" if sensitive_header(name) else value for name, value in headers.items()
     }

@@ -29,6 +29,7 @@ import pytest
 from heymarket_typed_api.api.contacts_v1 import get_contact
 
 from heymarket_typed import AsyncHeymarket, Heymarket, errors, models
+from heymarket_typed._exceptions import redact_headers, sensitive_header
 from heymarket_typed.testing import (
     SANDBOX_SECRET_ID,
     SANDBOX_SECRET_KEY,
@@ -334,6 +335,9 @@ def test_an_error_while_reading_keys_from_the_environment_keeps_them_out(
 # --- logs and reprs, over real sockets ------------------------------------------------------
 
 
+USERS_OWN_KEY = "users-own-key-7f3a9c1e5b"
+
+
 def test_no_secret_or_token_in_logs_or_reprs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)  # every logger: the SDK's, httpx's, httpcore's
     fake = sandbox()
@@ -350,12 +354,14 @@ def test_no_secret_or_token_in_logs_or_reprs(caplog: pytest.LogCaptureFixture) -
             base_url=url,
             http_client=httpx.Client(event_hooks={"request": [log.note]}),
         )
+        own = {"X-Api-Key": USERS_OWN_KEY}  # a user's own secret header, sent alongside
         with client:
-            assert client.contacts.count() == 25  # after a retry
-            dropped = raised_within(lambda: client.contacts.get(1001))
+            assert client.contacts.count(extra_headers=own) == 25  # after a retry
+            dropped = raised_within(lambda: client.contacts.get(1001, extra_headers=own))
     assert {r.name.split(".")[0] for r in caplog.records} >= {"heymarket_typed", "httpx"}
     tokens = {r.headers["authorization"].removeprefix("Bearer ") for r in fake.requests}
-    secrets = {SANDBOX_SECRET_KEY, *tokens, *log.tokens}
+    assert all(r.headers["x-api-key"] == USERS_OWN_KEY for r in fake.requests)
+    secrets = {SANDBOX_SECRET_KEY, USERS_OWN_KEY, *tokens, *log.tokens}
     places = {
         "logs": caplog.text,
         "client repr": repr(client) + str(client),
@@ -366,7 +372,12 @@ def test_no_secret_or_token_in_logs_or_reprs(caplog: pytest.LogCaptureFixture) -
         for secret in secrets:
             assert secret not in text, f"a secret in the {where}"
     assert isinstance(dropped, errors.APIConnectionError), dropped
-    assert_nothing_secret(dropped, secrets)
+    assert_nothing_secret(dropped, secrets - {USERS_OWN_KEY})
+    # The user's own header: redacted in what the SDK builds (the error, its request, their
+    # pickles); the frames holding the argument they passed are theirs, as their own are.
+    assert dropped.request.headers["x-api-key"] == "<redacted>"
+    for where, text in reachable(dropped):
+        assert " local" in where or USERS_OWN_KEY not in text, f"their key in the {where}"
 
 
 def test_a_timeout_leaves_nothing_reachable() -> None:
@@ -477,3 +488,30 @@ def test_a_users_own_error_building_a_request_reaches_them_unchanged() -> None:
         pytest.raises(_Slip, match="a bad header in my mock"),
     ):
         client.contacts.count()
+
+
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        ("Authorization", True),
+        ("proxy-authorization", True),
+        ("Cookie", True),
+        ("X-Api-Key", True),
+        ("X-Auth-Token", True),
+        ("X-Client-Secret", True),
+        ("X-Session-Id", True),
+        ("X-Request-Id", False),
+        ("Content-Type", False),
+        ("Accept", False),
+        ("User-Agent", False),
+        ("X-Trace", False),
+    ],
+)
+def test_a_header_named_like_a_secret_is_redacted_and_others_are_kept(
+    name: str, secret: bool
+) -> None:
+    headers = httpx.Headers({name: "value-123", "Accept-Language": "en"})
+    redact_headers(headers)
+    assert sensitive_header(name) is secret
+    assert headers[name] == ("<redacted>" if secret else "value-123")
+    assert headers["accept-language"] == "en"

@@ -26,6 +26,8 @@ from collections.abc import Callable, Collection
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from heymarket_typed._exceptions import sensitive_header
+
 SCRUB_KEY_ENV = "HEYMARKET_SCRUB_KEY"
 """The environment variable holding the scrubbing key: a random secret of your own."""
 
@@ -111,6 +113,8 @@ class Scrubber:
 
 def _request_hook(scrubber: Scrubber | None) -> Callable[[Any], Any]:
     def before_record_request(request: Any) -> Any:
+        for name in [name for name in request.headers if sensitive_header(name)]:
+            del request.headers[name]  # a user's own X-Api-Key, say (Authorization is filtered)
         parts = urlsplit(request.uri)
         if parts.hostname in _LOOPBACK:
             request.uri = urlunsplit((parts.scheme, "localhost", parts.path, parts.query, ""))

@@ -13,6 +13,7 @@ import pytest
 from heymarket_typed.testing import SANDBOX_API_KEY, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY
 from heymarket_typed.testing._vcr import DEFAULT_SCRUB_KEY, Scrubber, vcr_config
 from tests.testing.user_project import PYTEST_INI, USER_PROJECT, run_user_pytest
+from tests.testing.user_project.user_test_recording import USERS_OWN_KEY
 
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}")
 PERSONAL = ("14155552671", "jane.doe@corp.com", "Jane", "Doe")
@@ -51,7 +52,8 @@ def test_a_recording_replays_offline_on_another_port(tmp_path: Path, scrub: bool
     assert "bearer" not in text.lower()
     assert "user-agent" not in text.lower()
     assert not _JWT.search(text)
-    for secret in (SANDBOX_SECRET_KEY, SANDBOX_API_KEY, SANDBOX_SECRET_ID):
+    assert "x-api-key" not in text.lower()
+    for secret in (SANDBOX_SECRET_KEY, SANDBOX_API_KEY, SANDBOX_SECRET_ID, USERS_OWN_KEY):
         assert secret not in text
     assert str(record_port) not in text
     for value in PERSONAL:
