@@ -8,8 +8,9 @@ sent. Nothing is lost silently and nothing is sent twice.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,28 +34,20 @@ class AsyncChunk(Generic[T]):
 
 
 def run_chunks(chunks: Sequence[Chunk[T]], concurrency: int) -> list[T]:
+    stopped = threading.Event()  # set by the first failure, whichever thread sees it
+
+    def send(chunk: Chunk[T]) -> T | BaseException | None:
+        if stopped.is_set():
+            return None  # not sent
+        outcome = _outcome(chunk.send)
+        if isinstance(outcome, BaseException):
+            stopped.set()
+        return outcome
+
     if concurrency == 1 or len(chunks) == 1:
-        outcomes: list[T | BaseException | None] = []
-        for chunk in chunks:
-            outcomes.append(_outcome(chunk.send))
-            if isinstance(outcomes[-1], BaseException):
-                break
-        return _results(chunks, outcomes)
+        return _results(chunks, [send(chunk) for chunk in chunks])
     with ThreadPoolExecutor(concurrency, "heymarket-bulk") as pool:
-        futures: list[Future[T]] = [pool.submit(chunk.send) for chunk in chunks]
-        for future in futures:
-            if future.exception() is not None:
-                for pending in futures:
-                    pending.cancel()  # only those not started yet
-                break
-    settled: list[T | BaseException | None] = []
-    for future in futures:
-        if future.cancelled():
-            settled.append(None)
-        else:
-            error = future.exception()
-            settled.append(future.result() if error is None else error)
-    return _results(chunks, settled)
+        return _results(chunks, list(pool.map(send, chunks)))
 
 
 async def arun_chunks(chunks: Sequence[AsyncChunk[T]], concurrency: int) -> list[T]:

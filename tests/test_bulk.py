@@ -104,6 +104,40 @@ def test_with_concurrency_a_failure_cancels_the_chunks_not_yet_started() -> None
     assert "not sent: contacts[" in caught.value.__notes__[0]
 
 
+def test_a_failure_stops_the_import_while_an_earlier_chunk_is_still_in_flight() -> None:
+    """Chunk 0 is slow and chunk 1 fails: no chunk is sent after the failure, though chunk 0
+    is still in flight (the sync twin waited on chunks in order, and went on sending)."""
+    third_sent = threading.Event()
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        first = json.loads(request.content)["contacts"][0]["first"]
+        if first == "P0":
+            third_sent.wait(1.0)  # at most 1 s: long enough for a third chunk to go out
+            return json_response(200, {"contacts": [], "failed_contacts": []})
+        if first == "P10":
+            return json_response(500, {"message": "boom"}, **{"X-Request-Id": "r-500"})
+        third_sent.set()
+        return json_response(200, {"contacts": [], "failed_contacts": []})
+
+    api = ScriptedAPI().on("POST /v2/contacts", reply)
+    contacts = [
+        models.ContactInputV2(
+            first=f"P{i}", contact_channels=[models.ChannelInput("phone", f"1415555{i:04d}")]
+        )
+        for i in range(100)
+    ]
+    with pytest.raises(errors.InternalServerError) as caught:
+        api.client().contacts_v2.bulk_upsert(contacts, chunk_size=10, concurrency=2)
+    assert [json.loads(r.content)["contacts"][0]["first"] for r in api.requests] in (
+        ["P0", "P10"],
+        ["P10", "P0"],
+    )
+    assert caught.value.__notes__ == [
+        "bulk write stopped: written: contacts[0:10]; "
+        "failed, may or may not be written: contacts[10:20]; not sent: contacts[20:100]"
+    ]
+
+
 def test_chunked_import_is_paced() -> None:
     clock = FakeClock()
     api = jittery_batch(set())
