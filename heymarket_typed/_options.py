@@ -35,7 +35,8 @@ REFUSED_HEADERS = frozenset(
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 field-name
 # RFC 9110 field-value, ASCII only: httpx sends a client's default headers as ASCII and a
 # request's as UTF-8, so anything else would fail (or differ) only once a request is built.
-_FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
+# No whitespace at either end: h11 refuses it while sending, with the value in its message.
+_FIELD_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?")
 
 
 class ResponseCapture:
@@ -118,8 +119,8 @@ def check_headers(value: object, argument: str) -> dict[str, str]:
     Raises:
         TypeError: not a mapping, or a name or value that is not a `str`.
         ValueError: a name that is not an HTTP token or that the SDK sets itself
-            (`REFUSED_HEADERS`), or a value with CR, LF or NUL (header injection) or anything
-            else outside printable ASCII.
+            (`REFUSED_HEADERS`), or a value with CR, LF or NUL (header injection), anything
+            else outside printable ASCII, or whitespace at either end.
     """
     if value is None:
         return {}
@@ -141,7 +142,8 @@ def check_headers(value: object, argument: str) -> dict[str, str]:
         if not _FIELD_VALUE.fullmatch(text):
             raise ValueError(
                 f"{argument}[{name!r}] must be printable ASCII: it must not contain CR, LF or "
-                "NUL (header injection), other control characters or non-ASCII text"
+                "NUL (header injection), other control characters, non-ASCII text, or "
+                "whitespace at either end"
             )
         headers[name] = text
     return headers

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,6 +45,8 @@ from ._version import __version__
 
 # httpx's own default; a user's client still carrying it gets the SDK's default instead.
 _HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+_HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
+"""What a legacy API key may hold: it is sent as `Authorization: Bearer <key>`."""
 
 # The clock of clients built from here on in this context: the tests' seam, kept out of the
 # public constructors (users skip waits with `heymarket_typed.testing.without_waiting`).
@@ -218,6 +221,12 @@ def _auth(
             )
         return JWTAuth(secret_id, secret_key, clock=clock.time, server_clock=server_clock)
     if isinstance(api_key, Secret):
+        if not _HEADER_TOKEN.fullmatch(api_key.reveal()):
+            # h11 would refuse the header while sending, quoting the key in its message.
+            raise ValueError(
+                "api_key must be printable ASCII without spaces: it holds whitespace (a line "
+                f"break read from a file?), a control character or non-ASCII text ({source})"
+            )
         return APIKeyAuth(api_key)
     if api_key is not None:
         raise HeymarketError("api_key must be a non-empty string")

@@ -64,6 +64,20 @@ def test_a_header_value_that_would_inject_a_header_is_refused(value: str) -> Non
         check_headers({"X-Note": value}, "extra_headers")
 
 
+@pytest.mark.parametrize("value", ["key ", " key", "key\t", "key\x7f", "clé"])
+def test_a_header_value_h11_would_refuse_while_sending_is_refused_first(value: str) -> None:
+    """h11 refuses whitespace at either end while sending, quoting the value (a secret, it may
+    be) in its error; the SDK refuses it before anything is sent, without quoting it."""
+    with pytest.raises(ValueError, match=r"extra_headers\['X-Api-Key'\]") as caught:
+        check_headers({"X-Api-Key": value}, "extra_headers")
+    assert value not in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["", "a b", "a\tb", "k-1 2\t3"])
+def test_inner_spaces_and_an_empty_value_are_kept(value: str) -> None:
+    assert check_headers({"X-Note": value}, "extra_headers") == {"X-Note": value}
+
+
 def test_a_header_name_that_is_not_a_token_is_refused() -> None:
     with pytest.raises(ValueError, match="not a valid header name"):
         check_headers({"X Note": "x"}, "extra_headers")

@@ -322,6 +322,23 @@ def test_an_error_while_building_a_client_keeps_the_key_out_of_its_frames(
     assert_nothing_secret(error, {WRONG_KEY, API_KEY})
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", " ", "\t", "\x01", "é"])
+def test_an_api_key_a_header_cannot_carry_is_refused_before_sending(
+    end: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key read from a file keeps its line break: h11 refuses the header while sending and
+    quotes it in the error and the retry log lines. Refused at construction instead, as an
+    argument and from the environment, with the key nowhere in the error."""
+    monkeypatch.delenv("HEYMARKET_SECRET_ID", raising=False)
+    monkeypatch.delenv("HEYMARKET_SECRET_KEY", raising=False)
+    monkeypatch.setenv("HEYMARKET_API_KEY", API_KEY + end)
+    for build in (partial(Heymarket, api_key=API_KEY + end), Heymarket, AsyncHeymarket):
+        error = raised_within(build)
+        assert isinstance(error, ValueError), error
+        assert "api_key must be printable ASCII" in str(error)
+        assert_nothing_secret(error, {API_KEY})
+
+
 def test_an_error_while_reading_keys_from_the_environment_keeps_them_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
