@@ -10,6 +10,7 @@ traceback, which error trackers record, refer to it.
 from __future__ import annotations
 
 import json
+import sys
 import traceback
 from typing import Any
 
@@ -279,6 +280,14 @@ def scrub_in_place(exchange: httpx.Request | httpx.Response) -> None:
         redact_headers(headers)
 
 
+def _scrub_httpcore(headers: list[tuple[bytes, bytes]]) -> None:
+    """Redacts an httpcore request's headers, in the list itself (other frames may hold it)."""
+    headers[:] = [
+        (name, _REDACTED.encode() if sensitive_header(name.decode("latin-1")) else value)
+        for name, value in headers
+    ]
+
+
 def scrub_error(error: BaseException) -> None:
     """Scrubs every HTTP exchange reachable from `error`, once its request is over.
 
@@ -296,9 +305,14 @@ def scrub_error(error: BaseException) -> None:
         found = list(getattr(current, "__dict__", {}).values())
         for frame, _ in traceback.walk_tb(current.__traceback__):
             found.extend(frame.f_locals.values())
+        # httpx's transport hands httpcore a request of its own, with the same headers. If
+        # httpcore was never imported, no such request exists (and it is not ours to import).
+        httpcore = sys.modules.get("httpcore")
         for value in found:
             if isinstance(value, httpx.Request | httpx.Response):
                 scrub_in_place(value)
+            elif httpcore is not None and isinstance(value, httpcore.Request):
+                _scrub_httpcore(value.headers)
         pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
         if isinstance(current, BaseExceptionGroup):
             pending.extend(current.exceptions)

@@ -76,10 +76,11 @@ def shown(value: object) -> str:
         return " ".join(f"{k!r}: {shown(v)}" for k, v in items)
     text = _repr(value)
     # Trackers that serialise objects go one level into their attributes: so does this walk,
-    # for the SDK's and httpx's objects (the test's own, holding what it sent, are its business).
+    # for the SDK's, httpx's and httpcore's objects (the test's own, holding what it sent, are its
+    # business).
     attributes = getattr(value, "__dict__", None)
     module = type(value).__module__
-    if isinstance(attributes, dict) and module.startswith(("heymarket_typed", "httpx")):
+    if isinstance(attributes, dict) and module.startswith(("heymarket_typed", "httpx", "httpcore")):
         text += " " + " ".join(f"{name}={_repr(item)}" for name, item in attributes.items())
     return text
 
