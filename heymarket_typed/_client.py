@@ -103,7 +103,8 @@ class Heymarket(_Base):
         secret_id: API Secret ID (JWT auth, recommended). Default: `HEYMARKET_SECRET_ID`.
         secret_key: API Secret Key. Default: `HEYMARKET_SECRET_KEY`.
         api_key: The legacy team API key, instead of a secret. Default: `HEYMARKET_API_KEY`.
-        base_url: Default: `HEYMARKET_BASE_URL`, else `https://api.heymarket.com`.
+        base_url: Default: `HEYMARKET_BASE_URL`, else `https://api.heymarket.com`. An http(s)
+            URL without a user name or password (ValueError).
         timeout: Seconds or an `httpx.Timeout`; default 30 s, 5 s to connect. Always finite.
         max_retries: Retries of a failed request (never of a create that may have arrived).
         requests_per_minute: Client-side pacing shared by every thread using this client;

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -244,7 +245,15 @@ def _base_url(explicit: object, from_client: str) -> str:
     )
     if not isinstance(url, str):
         raise TypeError(f"base_url must be a str, not {type(url).__name__}")
-    if not url.startswith(("https://", "http://")):
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        # It would show in every error message and log line that names a request's URL.
+        raise ValueError(
+            "base_url must not carry a user name or password: the client authenticates with "
+            "secret_id/secret_key or api_key (a gateway's own credentials go on your "
+            "http_client, as `auth=`)"
+        )
+    if parts.scheme not in ("https", "http") or not parts.netloc:
         raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
     return url.rstrip("/")
 

@@ -340,6 +340,19 @@ def test_an_api_key_a_header_cannot_carry_is_refused_before_sending(
         assert_nothing_secret(error, {API_KEY})
 
 
+def test_a_base_url_with_a_password_is_refused_without_quoting_it() -> None:
+    """A password in the URL would show wherever a request's URL does (errors, log lines)."""
+    url = "https://gateway-user:gateway-pass-123@api.heymarket.com"
+    for build in (partial(Heymarket, base_url=url), partial(AsyncHeymarket, base_url=url)):
+        error = raised_within(partial(build, api_key=API_KEY))
+        assert isinstance(error, ValueError), error
+        assert "base_url must not carry a user name or password" in str(error)
+        assert_nothing_secret(error, {API_KEY})
+        # The URL itself sits in the frames it was passed through, like any argument.
+        for where, text in reachable(error):
+            assert " local" in where or "gateway-pass-123" not in text, where
+
+
 def test_an_error_while_reading_keys_from_the_environment_keeps_them_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -692,6 +692,21 @@ def client_cases() -> list[Case]:
         made("max_retries negative", ValueError, "max_retries", max_retries=-1),
         made("max_retries a str", TypeError, "max_retries", max_retries="2"),
         made("base_url not http", ValueError, "base_url", base_url="ftp://api.heymarket.com"),
+        made("base_url without a host", ValueError, "base_url", base_url="https://"),
+        made(
+            "base_url with a password",
+            ValueError,
+            "base_url",
+            base_url="https://gateway-user:gateway-pass-123@api.heymarket.com",
+        ),
+        made(
+            "api_key with a line break",
+            ValueError,
+            "api_key",
+            secret_id=None,
+            secret_key=None,
+            api_key="legacy-team-api-key\n",
+        ),
         made("secret_id an int", TypeError, "secret_id", secret_id=1234),
         made(
             "api_key as bytes", TypeError, "api_key", secret_id=None, secret_key=None, api_key=b"k"
