@@ -247,11 +247,12 @@ def _base_url(explicit: object, from_client: str) -> str:
         raise TypeError(f"base_url must be a str, not {type(url).__name__}")
     parts = urlsplit(url)
     if parts.username is not None or parts.password is not None:
-        # It would show in every error message and log line that names a request's URL.
+        # Never the API's way to authenticate (the client sends its own Authorization), and
+        # it would show in every error message and log line that names a request's URL.
         raise ValueError(
             "base_url must not carry a user name or password: the client authenticates with "
-            "secret_id/secret_key or api_key (a gateway's own credentials go on your "
-            "http_client, as `auth=`)"
+            "secret_id/secret_key or api_key, and a URL's password would show in every error "
+            "and log line"
         )
     if parts.scheme not in ("https", "http") or not parts.netloc:
         raise ValueError(f"base_url must be an http(s) URL, got {url!r}")

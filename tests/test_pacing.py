@@ -572,21 +572,22 @@ def test_a_client_built_after_the_last_one_closed_paces_at_the_rate_it_learned()
 
 def test_what_outlives_a_client_is_keyed_by_no_secret() -> None:
     """The pacer and the server clock are kept after their clients close, and so are their
-    keys: a credential and a base URL (which may carry a password) only as fingerprints."""
-    password = "url-password-0001"
+    keys: a credential and a base URL (a gateway's may carry a token in its path) only as
+    fingerprints."""
+    token = "url-token-0001"
     with clocked(
         Heymarket,
         FakeClock(),
         secret_id=SECRET_ID,
         secret_key=SECRET_KEY,
-        base_url=f"https://user:{password}@proxy.example",
+        base_url=f"https://proxy.example/{token}",
     ):
         pass
     gc.collect()
     keys = [*_registry, *_shared]
     assert keys
     for key in keys:
-        assert not any(secret in repr(key) for secret in (SECRET_ID, SECRET_KEY, password))
+        assert not any(secret in repr(key) for secret in (SECRET_ID, SECRET_KEY, token))
 
 
 @pytest.mark.parametrize("value", [0, -1, 0.0, math.nan, math.inf, -math.inf])
