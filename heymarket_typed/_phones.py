@@ -3,7 +3,8 @@
 The rule is strict, so that a number comes out as the one a person meant or as a `ValueError`
 saying why, never as someone else's number:
 
-- Formatting is dropped: spaces, `-`, `.`, `/` and parentheses. Any other character is refused.
+- Formatting is dropped: spaces (no-break and thin ones too), `-` and other dashes, `.`, `/` and
+  parentheses. Any other character is refused.
 - International form: `+` or `00`, or `011` in a North American region, then the country
   calling code (ITU-T E.164 assignments). A `0` right after the country code is the national
   trunk prefix (`+44 (0)20 7946 0018`, `+49 030 ...`): dropped for the countries whose trunk
@@ -67,7 +68,9 @@ _TRUNK_ZERO_REGIONS = {
 PHONE_REGIONS = _NANP_REGIONS | _TRUNK_ZERO_REGIONS.keys()
 
 _ALLOWED = re.compile(r"\+?[0-9 ().\-/]+", re.ASCII)
-_FORMATTING = re.compile(r"[ .\-/]")
+# Separators people and phone apps write: spaces (no-break, thin, narrow no-break, figure),
+# dots, slashes and dashes (hyphen, non-breaking hyphen, figure, en and em dashes, minus).
+_FORMATTING = re.compile("[ .\\-/\u00a0\u2007\u2009\u202f\u2010-\u2014\u2212]")
 _NANP_NATIONAL = re.compile(r"[2-9][0-9]{9}", re.ASCII)
 
 

@@ -48,6 +48,11 @@ from tests.helpers import ScriptedAPI, json_response
         ("06 12 34 56 78", "FR", "33612345678"),
         ("0412 345 678", "au", "61412345678"),
         ("0113 496 0000", "GB", "441134960000"),
+        # Separators phone apps write: no-break and thin spaces, non-breaking hyphens, dashes.
+        ("+1\u00a0415\u00a0555\u00a03434", None, "14155553434"),
+        ("+44\u202f20\u20097946\u00a00018", None, "442079460018"),
+        ("(415)\u00a0555\u20113434", "US", "14155553434"),
+        ("+1 415 \u2013 555 \u2212 3434", None, "14155553434"),
         # The API's own form, country code first, stays as it is in any region.
         ("442079460018", "US", "442079460018"),
         ("33612345678", "GB", "33612345678"),
