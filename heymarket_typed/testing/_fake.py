@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from heymarket_typed.testing._args import number
 from heymarket_typed.testing._engine import Engine
 from heymarket_typed.testing._faults import Fault, FaultQueue
 from heymarket_typed.testing._history import Write
@@ -105,8 +106,9 @@ class FakeHeymarket:
         timestamp_precision: Precision = "ns",
         visibility_delay: float = 0.0,
     ) -> None:
-        if latency < 0:
-            raise ValueError("latency must not be negative")
+        latency = number("latency", latency, at_least=0)
+        clock_offset = number("clock_offset", clock_offset)
+        visibility_delay = number("visibility_delay", visibility_delay, at_least=0)
         if rate_limit_headers not in (None, "x-ratelimit", "ietf"):
             raise ValueError(
                 f"rate_limit_headers must be 'x-ratelimit', 'ietf' or None, "
@@ -114,9 +116,15 @@ class FakeHeymarket:
             )
         quota: Quota | None
         if rate_limit is None or isinstance(rate_limit, Quota):
+            if burst is not None or window != "token_bucket":
+                raise ValueError(
+                    "burst and window shape a rate_limit given as a number; a Quota has its own"
+                    if rate_limit is not None
+                    else "burst and window need a rate_limit (requests a second)"
+                )
             quota = rate_limit
         else:
-            quota = Quota(rate_limit, burst=burst, window=window)
+            quota = Quota(number("rate_limit", rate_limit), burst=burst, window=window)
         local_clock = clock
 
         def offset_clock() -> float:
@@ -201,8 +209,13 @@ class FakeHeymarket:
                 Returned values may be shared between contacts: they are never mutated.
 
         Raises:
+            TypeError: `n` is not an int.
             ValueError: `n` is negative or `updated` is not RFC 3339.
         """
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise TypeError(f"n must be an int, not {type(n).__name__}")
+        if n < 0:
+            raise ValueError(f"n must not be negative, got {n}")
         self._store.seed(n, updated=updated, phone_start=phone_start, fields=fields)
 
     def update_contact(self, contact_id: int, **changes: Any) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from heymarket_typed.testing._args import number
+
 
 @dataclass(frozen=True)
 class Fault:
@@ -44,6 +46,13 @@ class Fault:
     after: bool = False
 
     def __post_init__(self) -> None:
+        if self.status is not None and (
+            isinstance(self.status, bool)
+            or not isinstance(self.status, int)
+            or not 100 <= self.status <= 599
+        ):
+            raise ValueError(f"status must be an HTTP status code (100-599), got {self.status!r}")
+        number("delay", self.delay, at_least=0)
         # A read-only copy: the caller's dict may change after injection, the fault must not.
         object.__setattr__(self, "headers", MappingProxyType(dict(self.headers)))
 

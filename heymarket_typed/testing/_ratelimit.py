@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from heymarket_typed.testing._args import number, positive
+
 # Elapsed times are differences of large floats, so a request that arrives exactly when a
 # token is due can compute 0.9999999 tokens. Amounts this close to a whole token count as one.
 _TOLERANCE = 1e-6
@@ -76,14 +78,12 @@ class Quota:
         period: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if not (math.isfinite(rate) and rate > 0):
-            raise ValueError(f"rate must be positive and finite, got {rate!r}")
+        rate = positive("rate", rate)
         if window not in WINDOWS:
             raise ValueError(f"window must be one of {WINDOWS}, got {window!r}")
-        if not (math.isfinite(period) and period > 0):
-            raise ValueError(f"period must be positive and finite, got {period!r}")
+        period = positive("period", period)
         if window == "token_bucket":
-            capacity = max(1.0, rate) if burst is None else burst
+            capacity = max(1.0, rate) if burst is None else number("burst", burst)
             if not capacity >= 1:
                 raise ValueError(f"burst must hold at least one request, got {burst!r}")
             self._capacity = capacity

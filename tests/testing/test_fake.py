@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 
-from heymarket_typed.testing import FakeHeymarket
+from heymarket_typed.testing import FakeHeymarket, Fault, Quota
 from tests.testing.conftest import BASE_URL, Clock, bearer, make_token
 
 
@@ -124,3 +126,51 @@ def test_add_contact_refuses_a_taken_id_or_a_bad_timestamp(fake: FakeHeymarket) 
 def test_unusable_settings_are_refused(build: Callable[[], FakeHeymarket]) -> None:
     with pytest.raises(ValueError, match="must"):
         build()
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "argument"),
+    [
+        ({"latency": math.nan}, ValueError, "latency"),
+        ({"latency": math.inf}, ValueError, "latency"),
+        ({"latency": -0.1}, ValueError, "latency"),
+        ({"latency": "0.1"}, TypeError, "latency"),
+        ({"clock_offset": math.nan}, ValueError, "clock_offset"),
+        ({"visibility_delay": math.nan}, ValueError, "visibility_delay"),
+        ({"rate_limit": "20"}, TypeError, "rate_limit"),
+        ({"rate_limit": math.nan}, ValueError, "rate_limit"),
+        ({"burst": 3}, ValueError, "burst and window need a rate_limit"),
+        ({"window": "fixed"}, ValueError, "burst and window need a rate_limit"),
+        ({"rate_limit": Quota(20), "burst": 3}, ValueError, "a Quota has its own"),
+    ],
+)
+def test_a_sandbox_argument_out_of_range_is_refused_naming_it(
+    options: dict[str, Any], error: type[Exception], argument: str
+) -> None:
+    with pytest.raises(error, match=argument):
+        FakeHeymarket(**options)
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "argument"),
+    [
+        ({"status": 99}, ValueError, "status"),
+        ({"status": 600}, ValueError, "status"),
+        ({"status": True}, ValueError, "status"),
+        ({"delay": -1}, ValueError, "delay"),
+        ({"delay": math.nan}, ValueError, "delay"),
+    ],
+)
+def test_a_fault_out_of_range_is_refused_naming_it(
+    options: dict[str, Any], error: type[Exception], argument: str
+) -> None:
+    with pytest.raises(error, match=argument):
+        Fault(**options)
+
+
+@pytest.mark.parametrize(("n", "error"), [(-1, ValueError), ("5", TypeError), (2.0, TypeError)])
+def test_seeding_a_count_that_is_not_one_is_refused_naming_it(
+    n: object, error: type[Exception]
+) -> None:
+    with pytest.raises(error, match="n must"):
+        FakeHeymarket().seed(n)  # type: ignore[arg-type]
