@@ -35,6 +35,20 @@ def jittery_batch(rejected: set[str]) -> ScriptedAPI:
     return ScriptedAPI().on("POST /v1/batch/contacts", reply)
 
 
+def people_v2(n: int) -> list[models.ContactInputV2]:
+    return [
+        models.ContactInputV2(
+            first=f"P{i}", contact_channels=[models.ChannelInput("phone", f"1415555{i:04d}")]
+        )
+        for i in range(n)
+    ]
+
+
+def first_name(request: httpx.Request) -> str:
+    """The first name of the first contact in a v2 bulk request."""
+    return str(json.loads(request.content)["contacts"][0]["first"])
+
+
 def sent_phones(api: ScriptedAPI) -> list[str]:
     return [item["phone"] for body in api.bodies() for item in body]
 
@@ -86,18 +100,13 @@ def test_with_concurrency_a_failure_cancels_the_chunks_not_yet_started() -> None
     started = threading.Event()
 
     def reply(request: httpx.Request) -> httpx.Response:
-        if json.loads(request.content)["contacts"][0]["first"] == "P0":
+        if first_name(request) == "P0":
             return json_response(503, {"message": "down"})
         started.wait(0.05)
         return json_response(200, {"contacts": [], "failed_contacts": []})
 
     api = ScriptedAPI().on("POST /v2/contacts", reply)
-    contacts = [
-        models.ContactInputV2(
-            first=f"P{i}", contact_channels=[models.ChannelInput("phone", f"1415555{i:04d}")]
-        )
-        for i in range(400)
-    ]
+    contacts = people_v2(400)
     with pytest.raises(errors.InternalServerError) as caught:
         api.client().contacts_v2.bulk_upsert(contacts, chunk_size=10, concurrency=4)
     assert len(api.requests) < 40
@@ -110,7 +119,7 @@ def test_a_failure_stops_the_import_while_an_earlier_chunk_is_still_in_flight() 
     third_sent = threading.Event()
 
     def reply(request: httpx.Request) -> httpx.Response:
-        first = json.loads(request.content)["contacts"][0]["first"]
+        first = first_name(request)
         if first == "P0":
             third_sent.wait(1.0)  # at most 1 s: long enough for a third chunk to go out
             return json_response(200, {"contacts": [], "failed_contacts": []})
@@ -120,15 +129,10 @@ def test_a_failure_stops_the_import_while_an_earlier_chunk_is_still_in_flight() 
         return json_response(200, {"contacts": [], "failed_contacts": []})
 
     api = ScriptedAPI().on("POST /v2/contacts", reply)
-    contacts = [
-        models.ContactInputV2(
-            first=f"P{i}", contact_channels=[models.ChannelInput("phone", f"1415555{i:04d}")]
-        )
-        for i in range(100)
-    ]
+    contacts = people_v2(100)
     with pytest.raises(errors.InternalServerError) as caught:
         api.client().contacts_v2.bulk_upsert(contacts, chunk_size=10, concurrency=2)
-    assert [json.loads(r.content)["contacts"][0]["first"] for r in api.requests] in (
+    assert [first_name(r) for r in api.requests] in (
         ["P0", "P10"],
         ["P10", "P0"],
     )
