@@ -38,10 +38,13 @@ __all__ = [
 _REDACTED = "<redacted>"
 _SECRET_WORDS = (
     "auth",
+    "bearer",
     "cookie",
     "credential",
+    "jwt",
     "key",
-    "password",
+    "pass",
+    "pwd",
     "secret",
     "session",
     "signature",
@@ -53,7 +56,7 @@ def sensitive_header(name: str) -> bool:
     """Whether a request header may carry a credential, so that no error, DEBUG log line or
     cassette shows its value: Authorization (the SDK's JWT) and Cookie, and any name holding
     one of `_SECRET_WORDS`, such as a user's own `X-Api-Key` sent with `extra_headers=` or
-    `default_headers=`."""
+    `default_headers=`. It errs on the side of hiding (`Idempotency-Key` is hidden too)."""
     lowered = name.lower()
     return any(word in lowered for word in _SECRET_WORDS)
 

@@ -37,6 +37,10 @@ _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 field-name
 # request's as UTF-8, so anything else would fail (or differ) only once a request is built.
 # No whitespace at either end: h11 refuses it while sending, with the value in its message.
 _FIELD_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?")
+# What h11 sends: the same with any byte from 0x80 (a user's http_client may carry UTF-8).
+_RAW_FIELD_VALUE = re.compile(
+    rb"(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?"
+)
 
 
 class ResponseCapture:
@@ -147,6 +151,23 @@ def check_headers(value: object, argument: str) -> dict[str, str]:
             )
         headers[name] = text
     return headers
+
+
+def check_client_headers(headers: httpx.Headers) -> None:
+    """The headers of a user's `http_client`, sent with every request: h11 refuses a value with
+    a control character or whitespace at either end while sending, quoting it in its error
+    (a secret, it may be), so it is refused here first, unquoted.
+
+    Raises:
+        ValueError: such a value, naming its header.
+    """
+    for name, value in headers.raw:
+        if not _RAW_FIELD_VALUE.fullmatch(value):
+            raise ValueError(
+                f"http_client's header {name.decode('latin-1')!r} has a value no request can "
+                "carry: whitespace at either end (a line break read from a file?) or a control "
+                "character"
+            )
 
 
 def apply_to_request(request: httpx.Request) -> None:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import httpx
 
@@ -34,6 +34,7 @@ from ._options import (
     acapture_response,
     apply_to_request,
     capture_response,
+    check_client_headers,
     check_headers,
     check_timeout,
 )
@@ -103,6 +104,7 @@ class Settings:
         client_base_url = str(http_client.base_url) if http_client is not None else ""
         client_timeout = http_client.timeout if http_client is not None else _HTTPX_DEFAULT_TIMEOUT
         headers = httpx.Headers(http_client.headers if http_client is not None else None)
+        check_client_headers(headers)
         headers["User-Agent"] = user_agent()
         rate = _requests_per_minute(requests_per_minute)
         url = _base_url(base_url, client_base_url)
@@ -220,14 +222,11 @@ def _auth(
             raise HeymarketError(
                 f"secret_id and secret_key must both be non-empty strings ({source})"
             )
+        _check_credential("secret_id", secret_id, source)
+        _check_credential("secret_key", secret_key, source)
         return JWTAuth(secret_id, secret_key, clock=clock.time, server_clock=server_clock)
     if isinstance(api_key, Secret):
-        if not _HEADER_TOKEN.fullmatch(api_key.reveal()):
-            # h11 would refuse the header while sending, quoting the key in its message.
-            raise ValueError(
-                "api_key must be printable ASCII without spaces: it holds whitespace (a line "
-                f"break read from a file?), a control character or non-ASCII text ({source})"
-            )
+        _check_credential("api_key", api_key, source)
         return APIKeyAuth(api_key)
     if api_key is not None:
         raise HeymarketError("api_key must be a non-empty string")
@@ -235,6 +234,31 @@ def _auth(
         "no credentials: pass secret_id and secret_key (or the legacy api_key), or set "
         f"{ENV_SECRET_ID} and {ENV_SECRET_KEY} (or {ENV_API_KEY}) in the environment"
     )
+
+
+def _check_credential(name: str, value: str | Secret, source: str) -> None:
+    """Refuses, without quoting it, a credential as read from a file or a CRLF `.env`. A
+    secret is revealed only inside the checks, never bound to a name an error's frames keep.
+
+    Raises:
+        ValueError: whitespace at either end (the server would refuse every call); for
+            `api_key`, sent as `Authorization: Bearer <key>`, anything but printable ASCII
+            without spaces (h11 would refuse the header while sending, quoting the key).
+    """
+    if name == "api_key" and not _HEADER_TOKEN.fullmatch(_text(value)):
+        raise ValueError(
+            "api_key must be printable ASCII without spaces: it holds whitespace (a line "
+            f"break read from a file?), a control character or non-ASCII text ({source})"
+        )
+    if _text(value) != _text(value).strip():
+        raise ValueError(
+            f"{name} has whitespace at either end (a line break read from a file?): the "
+            f"server would refuse every call ({source})"
+        )
+
+
+def _text(value: str | Secret) -> str:
+    return value.reveal() if isinstance(value, Secret) else value
 
 
 def _base_url(explicit: object, from_client: str) -> str:
@@ -245,8 +269,15 @@ def _base_url(explicit: object, from_client: str) -> str:
     )
     if not isinstance(url, str):
         raise TypeError(f"base_url must be a str, not {type(url).__name__}")
-    parts = urlsplit(url)
-    if parts.username is not None or parts.password is not None:
+    # No message quotes the URL: it may hold a password, which is what is refused here.
+    parts = _split(url)
+    if parts is None:
+        raise ValueError("base_url is not a valid URL")
+    if (
+        parts.username is not None
+        or parts.password is not None
+        or "@" in parts.path.split("/", 1)[0]
+    ):
         # Never the API's way to authenticate (the client sends its own Authorization), and
         # it would show in every error message and log line that names a request's URL.
         raise ValueError(
@@ -255,8 +286,24 @@ def _base_url(explicit: object, from_client: str) -> str:
             "and log line"
         )
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise ValueError(f"base_url must be an http(s) URL, got {url!r}")
+        raise ValueError(
+            f"base_url must be an http(s) URL with a host, such as the default {DEFAULT_BASE_URL}"
+        )
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise ValueError(
+            "base_url must not have a query or a fragment: each request's path is appended to it"
+        )
     return url.rstrip("/")
+
+
+def _split(url: str) -> SplitResult | None:
+    """`url`'s parts, or None where urlsplit's own error would quote them (and chain it)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        return None
+    return parts
 
 
 def _timeout(value: object, default: httpx.Timeout) -> httpx.Timeout:

@@ -340,17 +340,66 @@ def test_an_api_key_a_header_cannot_carry_is_refused_before_sending(
         assert_nothing_secret(error, {API_KEY})
 
 
-def test_a_base_url_with_a_password_is_refused_without_quoting_it() -> None:
-    """A password in the URL would show wherever a request's URL does (errors, log lines)."""
-    url = "https://gateway-user:gateway-pass-123@api.heymarket.com"
-    for build in (partial(Heymarket, base_url=url), partial(AsyncHeymarket, base_url=url)):
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://gateway-user:gateway-pass-123@api.heymarket.com",
+        "https:/gateway-user:gateway-pass-123@api.heymarket.com",
+        "https:gateway-user:gateway-pass-123@api.heymarket.com",
+        "https:///gateway-user:gateway-pass-123@api.heymarket.com",
+        "https://gateway-user:gateway-pass-123\uff20api.heymarket.com",
+        "ftp://gateway-pass-123.example",
+        "https://api.heymarket.com/h?code=gateway-pass-123",
+    ],
+)
+def test_a_base_url_refused_is_never_quoted(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A password in the URL would show wherever a request's URL does (errors, log lines), so
+    it is refused; and no refusal quotes the URL, from any of the three places it comes from."""
+    monkeypatch.setenv("HEYMARKET_BASE_URL", url)
+    builds: list[Callable[..., object]] = [
+        partial(Heymarket, base_url=url),
+        partial(AsyncHeymarket, base_url=url),
+        Heymarket,  # from the environment
+    ]
+    if url.startswith("https://") and "\uff20" not in url:  # httpx parses these itself
+        builds.append(partial(Heymarket, http_client=httpx.Client(base_url=url)))
+    for build in builds:
         error = raised_within(partial(build, api_key=API_KEY))
         assert isinstance(error, ValueError), error
-        assert "base_url must not carry a user name or password" in str(error)
+        assert "base_url" in str(error)
         assert_nothing_secret(error, {API_KEY})
         # The URL itself sits in the frames it was passed through, like any argument.
         for where, text in reachable(error):
             assert " local" in where or "gateway-pass-123" not in text, where
+
+
+def test_a_header_of_the_users_http_client_that_no_request_can_carry_is_refused_unquoted() -> None:
+    """h11 refuses it while sending and quotes it; the SDK sends the client's headers."""
+    for value in ("users-own-key-7f3a9c1e5b\n", " users-own-key-7f3a9c1e5b"):
+        http = httpx.Client(headers={"X-Api-Key": value})
+        error = raised_within(partial(Heymarket, api_key=API_KEY, http_client=http))
+        assert isinstance(error, ValueError), error
+        assert "http_client's header 'X-Api-Key'" in str(error)
+        assert "users-own-key" not in str(error)
+    assert Heymarket(api_key=API_KEY, http_client=httpx.Client(headers={"X-Note": "a b"}))
+
+
+@pytest.mark.parametrize("name", ["secret_id", "secret_key"])
+@pytest.mark.parametrize("end", ["\n", "\r\n", " "])
+def test_a_secret_read_with_its_line_break_is_refused_unquoted(
+    name: str, end: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server would refuse every call; the error names the argument, never the secret."""
+    given = {"secret_id": "id-0001", "secret_key": WRONG_KEY}
+    given[name] += end
+    monkeypatch.setenv("HEYMARKET_SECRET_ID", given["secret_id"])
+    monkeypatch.setenv("HEYMARKET_SECRET_KEY", given["secret_key"])
+    given_build = partial(Heymarket, secret_id=given["secret_id"], secret_key=given["secret_key"])
+    for build in (given_build, Heymarket):
+        error = raised_within(build)
+        assert isinstance(error, ValueError), error
+        assert f"{name} has whitespace at either end" in str(error)
+        assert_nothing_secret(error, {WRONG_KEY})
 
 
 def test_an_error_while_reading_keys_from_the_environment_keeps_them_out(
@@ -531,6 +580,10 @@ def test_a_users_own_error_building_a_request_reaches_them_unchanged() -> None:
         ("X-Auth-Token", True),
         ("X-Client-Secret", True),
         ("X-Session-Id", True),
+        ("X-JWT-Assertion", True),
+        ("X-Bearer", True),
+        ("X-Passwd", True),
+        ("X-Pwd", True),
         ("X-Request-Id", False),
         ("Content-Type", False),
         ("Accept", False),

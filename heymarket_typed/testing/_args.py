@@ -5,22 +5,24 @@ rather than a sandbox that misbehaves (a NaN latency, a negative delay) in the m
 from __future__ import annotations
 
 import math
+from numbers import Real
 
 
 def number(name: str, value: object, *, at_least: float | None = None) -> float:
-    """`value` as a finite float.
+    """`value` (any real number: int, float, Fraction) as a finite float.
 
     Raises:
-        TypeError: not a number (a bool is not one either).
+        TypeError: not a real number (a bool is not one either).
         ValueError: not finite, or below `at_least`.
     """
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, Real):
         raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    value = float(value)
     if not math.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value!r}")
     if at_least is not None and value < at_least:
         raise ValueError(f"{name} must be at least {at_least:g}, got {value!r}")
-    return float(value)
+    return value
 
 
 def positive(name: str, value: object) -> float:

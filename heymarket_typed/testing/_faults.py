@@ -46,12 +46,11 @@ class Fault:
     after: bool = False
 
     def __post_init__(self) -> None:
-        if self.status is not None and (
-            isinstance(self.status, bool)
-            or not isinstance(self.status, int)
-            or not 100 <= self.status <= 599
-        ):
-            raise ValueError(f"status must be an HTTP status code (100-599), got {self.status!r}")
+        if self.status is not None:
+            if isinstance(self.status, bool) or not isinstance(self.status, int):
+                raise TypeError(f"status must be an int, not {type(self.status).__name__}")
+            if not 100 <= self.status <= 599:
+                raise ValueError(f"status must be an HTTP status (100-599), got {self.status}")
         number("delay", self.delay, at_least=0)
         # A read-only copy: the caller's dict may change after injection, the fault must not.
         object.__setattr__(self, "headers", MappingProxyType(dict(self.headers)))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import httpx
 import pytest
 
-from heymarket_typed.testing import FakeHeymarket, Fault, Quota
+from heymarket_typed.testing import SANDBOX_API_KEY, FakeHeymarket, Fault, Quota
 from tests.testing.conftest import BASE_URL, Clock, bearer, make_token
 
 
@@ -156,7 +157,8 @@ def test_a_sandbox_argument_out_of_range_is_refused_naming_it(
     [
         ({"status": 99}, ValueError, "status"),
         ({"status": 600}, ValueError, "status"),
-        ({"status": True}, ValueError, "status"),
+        ({"status": True}, TypeError, "status"),
+        ({"status": "503"}, TypeError, "status"),
         ({"delay": -1}, ValueError, "delay"),
         ({"delay": math.nan}, ValueError, "delay"),
     ],
@@ -174,3 +176,14 @@ def test_seeding_a_count_that_is_not_one_is_refused_naming_it(
 ) -> None:
     with pytest.raises(error, match="n must"):
         FakeHeymarket().seed(n)  # type: ignore[arg-type]
+
+
+def test_a_sandbox_takes_any_real_number_where_it_takes_seconds_or_a_rate() -> None:
+    fake = FakeHeymarket(
+        latency=Fraction(1, 100),  # type: ignore[arg-type]  # typed float, as most callers pass
+        rate_limit=Fraction(20),  # type: ignore[arg-type]
+        clock_offset=-5,
+    )
+    http = httpx.Client(transport=fake.transport(), base_url=BASE_URL)
+    answer = http.post("/v1/contacts/count", headers={"Authorization": f"Bearer {SANDBOX_API_KEY}"})
+    assert answer.status_code == 200
