@@ -270,6 +270,11 @@ def _base_url(explicit: object, from_client: str) -> str:
     if not isinstance(url, str):
         raise TypeError(f"base_url must be a str, not {type(url).__name__}")
     # No message quotes the URL: it may hold a password, which is what is refused here.
+    if any(char.isspace() or not char.isprintable() for char in url):
+        raise ValueError(
+            "base_url holds whitespace or a control character (a line break read from a "
+            "file?): every request's URL would be refused or wrong"
+        )
     parts = _split(url)
     if parts is None:
         raise ValueError("base_url is not a valid URL")
